@@ -1,0 +1,43 @@
+namespace Berth.Api.Contracts.System;
+
+/// <summary>GET /version.</summary>
+public sealed class SystemVersion
+{
+    public VersionPlatform Platform { get; set; } = new();
+
+    public List<VersionComponent> Components { get; set; } = [];
+
+    public string Version { get; set; } = "";
+
+    public string ApiVersion { get; set; } = "";
+
+    public string MinAPIVersion { get; set; } = "";
+
+    public string GitCommit { get; set; } = "";
+
+    public string GoVersion { get; set; } = "";
+
+    public string Os { get; set; } = "";
+
+    public string Arch { get; set; } = "";
+
+    public string KernelVersion { get; set; } = "";
+
+    public bool Experimental { get; set; }
+
+    public string BuildTime { get; set; } = "";
+}
+
+public sealed class VersionPlatform
+{
+    public string Name { get; set; } = "";
+}
+
+public sealed class VersionComponent
+{
+    public string Name { get; set; } = "";
+
+    public string Version { get; set; } = "";
+
+    public Dictionary<string, string>? Details { get; set; }
+}

@@ -1,0 +1,39 @@
+namespace Berth.Runtime;
+
+/// <summary>
+/// An OCI runtime (crun, runc) driven through its command line. The engine never speaks to the
+/// kernel about namespaces, cgroups, capabilities or seccomp: it describes a container as a
+/// <see cref="ContainerSpec"/> and the runtime makes it so.
+///
+/// Lifecycle: <see cref="RunAsync"/> writes the bundle and starts the container detached (the
+/// daemon is a child subreaper, so the container's init becomes its child); its exit is learnt
+/// through a pidfd, without polling; <see cref="DeleteAsync"/> frees what the runtime holds.
+/// </summary>
+public interface IOciRuntime
+{
+    /// <summary>"crun" or "runc": what <c>--runtime</c> and <c>info</c> call it.</summary>
+    string Name { get; }
+
+    /// <summary>The executable, e.g. /usr/bin/crun.</summary>
+    string Path { get; }
+
+    /// <summary>
+    /// Writes <c>config.json</c> into <see cref="ContainerSpec.BundleDir"/> and starts the container.
+    /// Returns once the container's init process runs (or throws a BerthException whose message
+    /// carries the runtime's own error text, e.g. "exec: \"nosuch\": executable file not found in $PATH").
+    /// </summary>
+    Task<RunningProcess> RunAsync(ContainerSpec spec, StdioSpec stdio, CancellationToken ct);
+
+    /// <summary>Starts a further process in a running container (<c>exec</c>).</summary>
+    Task<RunningProcess> ExecAsync(string containerId, ProcessSpec process, StdioSpec stdio, CancellationToken ct);
+
+    /// <summary>Sends a signal to the container's init (or to all its processes).</summary>
+    Task KillAsync(string containerId, int signal, bool all, CancellationToken ct);
+
+    Task PauseAsync(string containerId, CancellationToken ct);
+
+    Task ResumeAsync(string containerId, CancellationToken ct);
+
+    /// <summary>Removes the runtime's state of a stopped container; idempotent (a missing container is not an error).</summary>
+    Task DeleteAsync(string containerId, bool force, CancellationToken ct);
+}
