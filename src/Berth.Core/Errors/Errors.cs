@@ -16,6 +16,8 @@ public static class Errors
 
     public static BerthException NoSuchNetwork(string name) => new(ErrorKind.NotFound, $"network {name} not found");
 
+    public static BerthException PageNotFound() => new(ErrorKind.NotFound, "page not found");
+
     public static BerthException InvalidArgument(string message) => new(ErrorKind.InvalidArgument, message);
 
     public static BerthException Conflict(string message) => new(ErrorKind.Conflict, message);

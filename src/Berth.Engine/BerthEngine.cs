@@ -1,0 +1,73 @@
+using Berth.Engine.Containers;
+using Berth.Engine.Events;
+using Berth.Engine.Exec;
+using Berth.Engine.Images;
+using Berth.Engine.State;
+using Berth.Engine.System;
+using Berth.Images;
+using Berth.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Berth.Engine;
+
+/// <summary>
+/// The engine as a library: open it on a data root, use its services, dispose it. The daemon is one
+/// host of it; tests and tools can host it in-process the same way.
+/// </summary>
+public sealed class BerthEngine : IAsyncDisposable
+{
+    private readonly StateDatabase _db;
+
+    private BerthEngine(EnginePaths paths, StateDatabase db, RuntimeCatalog runtimes, ILoggerFactory logs)
+    {
+        Paths = paths;
+        _db = db;
+        Runtimes = runtimes;
+        Events = new EventBus();
+        var containerStore = new ContainerStore(db);
+        ContainerStore = containerStore;
+        ImageStore = new ImageStore(db);
+        Images = new ImageService(ImageStore, containerStore, new LocalContentStore(paths.Content), new LayerStore(paths.Layers), Events);
+        Containers = new ContainerService(containerStore, Images, new OverlaySnapshotter(paths.Snapshots), runtimes, paths, Events, logs.CreateLogger<ContainerService>());
+        Execs = new ExecService(Containers, runtimes, paths, Events);
+        StartedAt = DateTime.UtcNow;
+    }
+
+    public EnginePaths Paths { get; }
+
+    public RuntimeCatalog Runtimes { get; }
+
+    public EventBus Events { get; }
+
+    public ImageService Images { get; }
+
+    public ContainerService Containers { get; }
+
+    public ExecService Execs { get; }
+
+    public DateTime StartedAt { get; }
+
+    internal ContainerStore ContainerStore { get; }
+
+    internal ImageStore ImageStore { get; }
+
+    /// <summary>Opens (creating if needed) the data root, loads the state and recovers from an unclean stop.</summary>
+    public static async Task<BerthEngine> OpenAsync(EngineOptions options, RuntimeCatalog runtimes, ILoggerFactory? logs, CancellationToken ct)
+    {
+        var paths = new EnginePaths(options.DataRoot);
+        paths.Create();
+        var db = new StateDatabase(paths.Database);
+        var engine = new BerthEngine(paths, db, runtimes, logs ?? NullLoggerFactory.Instance);
+        await engine.ContainerStore.LoadAsync().ConfigureAwait(false);
+        await engine.ImageStore.LoadAsync().ConfigureAwait(false);
+        await engine.Containers.RecoverAsync(ct).ConfigureAwait(false);
+        return engine;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _db.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

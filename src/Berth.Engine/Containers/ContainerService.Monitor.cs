@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Globalization;
+using Berth.Engine.Logs;
+using Berth.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>
+    /// Follows one run of a container: copies its output to the log and attached clients, and when
+    /// the process has exited (learnt through its pidfd) and its output is drained, records the exit,
+    /// frees the runtime's state and the rootfs mount, wakes waiters and ends attached streams.
+    /// </summary>
+    private async Task MonitorAsync(string id, LiveContainer live, RunningProcess process)
+    {
+        try
+        {
+            var pumps = new List<Task>();
+            if (process.Terminal is { } terminal)
+            {
+                pumps.Add(PumpAsync(terminal.Stream, StdStream.Stdout, live));
+            }
+            else
+            {
+                if (process.Stdout is { } stdout)
+                {
+                    pumps.Add(PumpAsync(stdout, StdStream.Stdout, live));
+                }
+
+                if (process.Stderr is { } stderr)
+                {
+                    pumps.Add(PumpAsync(stderr, StdStream.Stderr, live));
+                }
+            }
+
+            var status = await process.Exited.ConfigureAwait(false);
+            await Task.WhenAll(pumps).ConfigureAwait(false);
+            await FinishRunAsync(id, live, process, status).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // a background loop must log, not crash the daemon
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _log.LogError(e, "monitoring container {Id} failed", id);
+        }
+    }
+
+    private async Task FinishRunAsync(string id, LiveContainer live, RunningProcess process, ExitStatus status)
+    {
+        var record = _store.ById(id);
+        if (record is not null)
+        {
+            try
+            {
+                await _runtimes.Get(record.Runtime).DeleteAsync(id, force: true, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // the exit must be recorded even when the runtime's cleanup fails
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _log.LogWarning(e, "runtime delete of {Id} failed", id);
+            }
+
+            RootfsMount.Unmount(_paths.ContainerRootfs(id));
+            record = await MutateAsync(id, r => r with
+            {
+                State = r.State with
+                {
+                    Status = ContainerStatus.Exited,
+                    Pid = 0,
+                    ExitCode = status.ExitCode,
+                    OomKilled = status.OomKilled,
+                    FinishedAt = DateTime.UtcNow,
+                },
+            }).ConfigureAwait(false);
+            if (status.OomKilled)
+            {
+                Emit("oom", record);
+            }
+
+            Emit("die", record, ("exitCode", status.ExitCode.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        live.Process = null;
+        live.Streams.SetStdin(null);
+        await process.DisposeAsync().ConfigureAwait(false);
+        live.Log.EndRun();
+        live.Streams.CompleteAll();
+        live.CompleteExit(new WaitResult(status.ExitCode, null));
+
+        if (record is { Host.AutoRemove: true })
+        {
+            _ = RemoveAfterExitAsync(id);
+        }
+    }
+
+    /// <summary>--rm: the daemon removes the container (and its anonymous volumes) once it has exited.</summary>
+    private async Task RemoveAfterExitAsync(string id)
+    {
+        try
+        {
+            await RemoveAsync(id, force: true, removeVolumes: true, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // a background removal must log, not crash the daemon
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _log.LogWarning(e, "auto-removal of {Id} failed", id);
+        }
+    }
+
+    private static async Task PumpAsync(Stream source, StdStream kind, LiveContainer live)
+    {
+        var splitter = new LogLineSplitter();
+        var buffer = ArrayPool<byte>.Shared.Rent(32 * 1024);
+        try
+        {
+            while (true)
+            {
+                int n;
+                try
+                {
+                    n = await source.ReadAsync(buffer).ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    // a pty master reads EIO once the last process holding the terminal is gone
+                    break;
+                }
+
+                if (n == 0)
+                {
+                    break;
+                }
+
+                var data = buffer.AsSpan(0, n).ToArray();
+                var now = DateTime.UtcNow;
+                splitter.Feed(data, line => live.Log.Append(new LogEntry(kind, now, line)));
+                await live.Streams.PublishAsync(new OutputChunk(kind, data), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            var end = DateTime.UtcNow;
+            splitter.Flush(line => live.Log.Append(new LogEntry(kind, end, line)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

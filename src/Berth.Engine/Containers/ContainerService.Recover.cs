@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>
+    /// At daemon start: containers the previous daemon left running have lost their supervisor (their
+    /// output pipes and exit status went with it), so they are stopped and marked exited, as Docker does
+    /// without live-restore; --rm containers are removed; stray rootfs mounts are taken down.
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken ct)
+    {
+        foreach (var record in _store.All)
+        {
+            if (record.State.Status.IsRunning())
+            {
+                _log.LogInformation("container {Id} was running when the daemon stopped; stopping it", record.Id);
+                var runtime = _runtimes.Get(record.Runtime);
+                try
+                {
+                    await runtime.KillAsync(record.Id, SigKill, all: true, ct).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // it may well be gone already
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
+
+                try
+                {
+                    await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    _log.LogWarning(e, "runtime delete of {Id} failed", record.Id);
+                }
+
+                await MutateAsync(record.Id, r => r with
+                {
+                    State = r.State with { Status = ContainerStatus.Exited, Pid = 0, ExitCode = 255, FinishedAt = DateTime.UtcNow },
+                }).ConfigureAwait(false);
+            }
+
+            RootfsMount.Unmount(_paths.ContainerRootfs(record.Id));
+            Live(record.Id);
+            if (record.Host.AutoRemove)
+            {
+                await RemoveAsync(record.Id, force: true, removeVolumes: true, ct).ConfigureAwait(false);
+            }
+        }
+    }
+}

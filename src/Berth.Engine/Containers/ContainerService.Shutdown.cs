@@ -1,0 +1,21 @@
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>At daemon shutdown: stops every running container (stop signal, then SIGKILL after the timeout).</summary>
+    public async Task StopAllAsync(TimeSpan timeout)
+    {
+        var running = _store.All.Where(c => c.State.Status.IsRunning()).ToList();
+        await Task.WhenAll(running.Select(async c =>
+        {
+            try
+            {
+                await StopAsync(c.Id, (int)timeout.TotalSeconds, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Core.Errors.BerthException)
+            {
+                // exited meanwhile
+            }
+        })).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,165 @@
+using Berth.Core;
+using Berth.Core.Errors;
+using Berth.Core.Mounts;
+using Berth.Core.Ids;
+using Berth.Runtime;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>`docker start`: 304 when already running; a start that fails leaves the container as it was, with its error.</summary>
+    public async Task StartAsync(string idOrName, CancellationToken ct)
+    {
+        var id = Get(idOrName).Id;
+        var live = Live(id);
+        await live.Lock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var record = _store.ById(id) ?? throw Errors.NoSuchContainer(idOrName);
+            switch (record.State.Status)
+            {
+                case ContainerStatus.Paused:
+                    throw Errors.Conflict("cannot start a paused container, try unpause instead");
+                case ContainerStatus.Removing:
+                    throw Errors.Conflict($"container is marked for removal and cannot be started");
+                case var s when s.IsRunning():
+                    throw Errors.AlreadyStarted();
+            }
+
+            await StartLockedAsync(record, live, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            live.Lock.Release();
+        }
+    }
+
+    private async Task StartLockedAsync(ContainerRecord record, LiveContainer live, CancellationToken ct)
+    {
+        var runtime = _runtimes.Get(record.Runtime);
+        var dir = _paths.ContainerDir(record.Id);
+        var rootfs = _paths.ContainerRootfs(record.Id);
+        RunningProcess process;
+        await using (var undo = new UndoScope())
+        {
+            try
+            {
+                var layerDirs = record.ImageChainIds.Select(c => _images.Layers.DiffDir(Digest.Parse(c))).ToList();
+                RootfsMount.Mount(_snapshots.Prepare(record.Id, layerDirs, rootfs));
+                undo.Push(() => RootfsMount.Unmount(rootfs));
+
+                var user = UserLookup.Resolve(rootfs, record.Config.User);
+                ContainerFiles.Write(dir, record, ExtraHosts(record), ipAddress: null);
+                var spec = RuntimeSpecBuilder.Build(record, dir, rootfs, user, MountsFor(record, dir));
+
+                live.Log.BeginRun();
+                undo.Push(live.Log.EndRun);
+                live.StopRequested = false;
+                process = await runtime.RunAsync(spec, new StdioSpec { Terminal = record.Config.Tty, OpenStdin = record.Config.OpenStdin }, ct)
+                    .ConfigureAwait(false);
+                undo.Complete();
+            }
+            catch (BerthException e)
+            {
+                await RecordStartFailureAsync(record, e).ConfigureAwait(false);
+                throw StartError(e);
+            }
+        }
+
+        live.Process = process;
+        live.Streams.SetStdin(process.Stdin);
+        var started = await MutateAsync(record.Id, r => r with
+        {
+            State = r.State with
+            {
+                Status = ContainerStatus.Running,
+                Pid = process.Pid,
+                ExitCode = 0,
+                Error = "",
+                OomKilled = false,
+                StartedAt = DateTime.UtcNow,
+            },
+        }).ConfigureAwait(false);
+        Emit("start", started);
+        live.RunFinished = MonitorAsync(started.Id, live, process);
+    }
+
+    /// <summary>The etc files, the user's binds and tmpfs mounts, in the order the runtime applies them.</summary>
+    private static List<MountSpec> MountsFor(ContainerRecord record, string dir)
+    {
+        var readOnlyEtc = record.Host.ReadonlyRootfs;
+        var mounts = new List<MountSpec>
+        {
+            MountSpec.Bind(ContainerFiles.ResolvConfPath(dir), "/etc/resolv.conf", readOnlyEtc),
+            MountSpec.Bind(ContainerFiles.HostnamePath(dir), "/etc/hostname", readOnlyEtc),
+            MountSpec.Bind(ContainerFiles.HostsPath(dir), "/etc/hosts", readOnlyEtc),
+        };
+
+        foreach (var point in record.MountPoints)
+        {
+            switch (point.Type)
+            {
+                case "bind":
+                    if (!Path.Exists(point.Source))
+                    {
+                        Directory.CreateDirectory(point.Source);
+                    }
+
+                    mounts.RemoveAll(m => m.Target == point.Destination);
+                    mounts.Add(MountSpec.Bind(point.Source, point.Destination, !point.ReadWrite, point.Propagation.Length > 0 ? point.Propagation : "rprivate"));
+                    break;
+                case "tmpfs":
+                    mounts.Add(new MountSpec("tmpfs", "tmpfs", point.Destination, point.ReadWrite ? ["nosuid", "nodev", "noexec"] : ["nosuid", "nodev", "noexec", "ro"]));
+                    break;
+            }
+        }
+
+        foreach (var (target, options) in record.Host.Tmpfs)
+        {
+            var list = new List<string> { "nosuid", "nodev", "noexec" };
+            list.AddRange(options.Split(',', StringSplitOptions.RemoveEmptyEntries));
+            mounts.Add(new MountSpec("tmpfs", "tmpfs", target, list));
+        }
+
+        return mounts;
+    }
+
+    private static IEnumerable<(string Address, string Names)> ExtraHosts(ContainerRecord record)
+    {
+        foreach (var entry in record.Host.ExtraHosts)
+        {
+            var separator = entry.IndexOf(':', StringComparison.Ordinal);
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            var cut = equals >= 0 ? equals : separator;
+            if (cut > 0)
+            {
+                yield return (entry[(cut + 1)..], entry[..cut]);
+            }
+        }
+    }
+
+    /// <summary>moby's translateContainerdStartErr: a missing or unexecutable command is the user's mistake (400) and sets 127/126.</summary>
+    private static int StartFailureExitCode(string message) =>
+        message.Contains("executable file not found", StringComparison.Ordinal) || message.Contains("no such file or directory", StringComparison.Ordinal) ? 127
+        : message.Contains("permission denied", StringComparison.Ordinal) ? 126
+        : 128;
+
+    private static BerthException StartError(BerthException e) =>
+        StartFailureExitCode(e.Message) is 127 or 126 && e.Kind == ErrorKind.Internal
+            ? new BerthException(ErrorKind.InvalidArgument, e.Message, e)
+            : e;
+
+    private async Task RecordStartFailureAsync(ContainerRecord record, BerthException e)
+    {
+        var failed = await MutateAsync(record.Id, r => r with
+        {
+            State = r.State with { Error = e.Message, ExitCode = StartFailureExitCode(e.Message) },
+        }).ConfigureAwait(false);
+        Emit("die", failed, ("exitCode", failed.State.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (record.Host.AutoRemove)
+        {
+            _ = RemoveAfterExitAsync(record.Id);
+        }
+    }
+}

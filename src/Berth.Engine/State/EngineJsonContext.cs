@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Berth.Engine.Containers;
+using Berth.Engine.Images;
+
+namespace Berth.Engine.State;
+
+/// <summary>Source-generated JSON for the rows the engine keeps in its database.</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ContainerRecord))]
+[JsonSerializable(typeof(ImageRecord))]
+internal sealed partial class EngineJsonContext : JsonSerializerContext;
