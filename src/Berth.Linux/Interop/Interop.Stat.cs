@@ -7,7 +7,6 @@ internal static partial class Interop
     internal static partial class Libc
     {
         internal const int AT_SYMLINK_NOFOLLOW = 0x100;
-        internal const int AT_EMPTY_PATH = 0x1000;
 
         internal const uint STATX_BASIC_STATS = 0x7FF;
 

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Docker.DotNet;
+
+namespace Berth.IntegrationTests.Support;
+
+/// <summary>
+/// A real berthd on a temporary socket and data root, with the busybox image imported. Shared by the
+/// integration tests (one non-parallel collection); on dispose it removes every container, stops the
+/// daemon and fails if anything it made is left behind (mounts, runtime state).
+/// </summary>
+public sealed class DaemonFixture : IAsyncLifetime
+{
+    private Process? _daemon;
+
+    public string Root { get; } = Path.Combine("/tmp", "berth-it-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string DataRoot => Path.Combine(Root, "data");
+
+    public string Socket => Path.Combine(Root, "berth.sock");
+
+    public string Host => "unix://" + Socket;
+
+    public Cli Docker { get; private set; } = null!;
+
+    public Cli Berth { get; private set; } = null!;
+
+    public DockerClient Client { get; private set; } = null!;
+
+    public string DaemonLog => Path.Combine(Root, "berthd.log");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!Requires.IsRoot)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Root);
+        var fifo = Path.Combine(Root, "ready");
+        (await new Cli("mkfifo", new Dictionary<string, string>()).RunAsync(fifo)).Ok();
+        var info = new ProcessStartInfo(RepoPaths.Daemon)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "--data-root", DataRoot, "--host", Host, "--ready-fifo", fifo })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        _daemon = Process.Start(info)!;
+        var log = File.CreateText(DaemonLog);
+        log.AutoFlush = true;
+        _ = _daemon.StandardOutput.BaseStream.CopyToAsync(log.BaseStream);
+        _ = _daemon.StandardError.BaseStream.CopyToAsync(log.BaseStream);
+
+        var ready = Task.Run(() => File.ReadAllText(fifo));
+        var exited = _daemon.WaitForExitAsync();
+        if (await Task.WhenAny(ready, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready)
+        {
+            // unblock the reader, then report
+            await File.WriteAllTextAsync(fifo, "");
+            throw new InvalidOperationException("berthd did not come up: " + await ReadLogAsync());
+        }
+
+        var env = new Dictionary<string, string> { ["DOCKER_HOST"] = Host, ["BERTH_HOST"] = Host, ["DOCKER_CONFIG"] = Path.Combine(Root, "docker-config") };
+        Docker = new Cli(RepoPaths.DockerCli, env);
+        Berth = new Cli(RepoPaths.BerthCli, env);
+        Client = new DockerClientConfiguration(new Uri(Host)).CreateClient();
+        (await Docker.RunAsync("import", "--change", "CMD [\"sh\"]", RepoPaths.BusyboxTar, "busybox:latest")).Ok();
+    }
+
+    public async Task<string> ReadLogAsync() => File.Exists(DaemonLog) ? await File.ReadAllTextAsync(DaemonLog) : "";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_daemon is null)
+        {
+            return;
+        }
+
+        var ids = (await Docker.RunAsync("ps", "-aq")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (ids.Length > 0)
+        {
+            await Docker.RunAsync(["rm", "-f", .. ids]);
+        }
+
+        Client.Dispose();
+        Process.Start("kill", ["-TERM", _daemon.Id.ToString()])?.WaitForExit();
+        await _daemon.WaitForExitAsync();
+
+        var leftovers = File.ReadAllLines("/proc/self/mountinfo").Where(l => l.Contains(Root, StringComparison.Ordinal)).ToList();
+        foreach (var mount in leftovers)
+        {
+            var target = mount.Split(' ')[4];
+            Process.Start("umount", ["-l", target])?.WaitForExit();
+        }
+
+        Directory.Delete(Root, recursive: true);
+        Assert.Empty(leftovers);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DaemonCollection : ICollectionFixture<DaemonFixture>
+{
+    public const string Name = "berthd";
+}
