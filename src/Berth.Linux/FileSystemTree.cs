@@ -25,6 +25,16 @@ public static class FileSystemTree
         RemoveEntry(parent, Path.GetFileName(path), status);
     }
 
+    /// <summary>Removes the entry <paramref name="name"/> of <paramref name="parent"/> and everything below it, if it exists.</summary>
+    /// <exception cref="LinuxException">EXDEV if a directory below is a mount point.</exception>
+    public static void Remove(SafeFdHandle parent, string name)
+    {
+        if (FileSystemNodes.TryGetStatus(parent, name, out var status))
+        {
+            RemoveEntry(parent, name, status);
+        }
+    }
+
     /// <summary>
     /// Bytes in the tree as Docker counts a layer or a container's changes: the sizes of all
     /// non-directories (a symlink counts its target's length), each hard-linked inode once.

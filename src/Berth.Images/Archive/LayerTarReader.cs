@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Formats.Tar;
 using Berth.Core.Errors;
 using Berth.Core.Ids;
@@ -26,35 +25,61 @@ internal sealed class LayerTarReader : IAsyncDisposable
 
     public static async Task<LayerTarReader> OpenAsync(Stream layer, ContentIngest? copy, CancellationToken ct)
     {
-        var uncompressed = await Translated(() => LayerDecompression.OpenAsync(layer, ct)).ConfigureAwait(false);
-        return new LayerTarReader(new DigestingStream(uncompressed, copy));
+        try
+        {
+            var uncompressed = await LayerDecompression.OpenAsync(layer, ct).ConfigureAwait(false);
+            return new LayerTarReader(new DigestingStream(uncompressed, copy));
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            throw Unreadable(e);
+        }
     }
 
     /// <summary>The next entry, or null after the end-of-archive marker (and any padding after it) was read.</summary>
     public async Task<TarEntry?> NextEntryAsync(CancellationToken ct)
     {
-        var entry = await Translated(() => _tar.GetNextEntryAsync(copyData: false, ct).AsTask()).ConfigureAwait(false);
-        if (entry is not null)
+        try
         {
-            return entry;
-        }
+            if (await _tar.GetNextEntryAsync(copyData: false, ct).ConfigureAwait(false) is { } entry)
+            {
+                return entry;
+            }
 
-        // TarReader stops quietly at a bare end of stream; a whole archive ends with a zero block, read without hitting the end.
-        if (_stream.ReachedEnd)
+            // TarReader also stops quietly at a bare end of stream, but a whole archive ends with a zero
+            // block, which TarReader reads without reaching the end: so reaching it means truncation.
+            if (_stream.ReachedEnd)
+            {
+                throw Errors.InvalidArgument("unexpected EOF");
+            }
+
+            // The DiffID covers the bytes after the end marker too (tar writers pad to a record size).
+            await _stream.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (IsInputError(e))
         {
-            throw Errors.InvalidArgument("unexpected EOF");
+            throw Unreadable(e);
         }
-
-        // The DiffID covers the bytes after the end marker too (tar writers pad to a record size).
-        await Translated(() => _stream.CopyToAsync(Stream.Null, ct).ContinueWith(_ => 0, ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default)).ConfigureAwait(false);
-        return null;
     }
 
     /// <summary>Reads the data of the current entry.</summary>
-    public Task<int> ReadDataAsync(TarEntry entry, Memory<byte> buffer, CancellationToken ct) =>
-        entry.DataStream is { } data
-            ? Translated(() => data.ReadAsync(buffer, ct).AsTask())
-            : Task.FromResult(0);
+    public async Task<int> ReadDataAsync(TarEntry entry, Memory<byte> buffer, CancellationToken ct)
+    {
+        if (entry.DataStream is not { } data)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await data.ReadAsync(buffer, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            throw Unreadable(e);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -62,18 +87,10 @@ internal sealed class LayerTarReader : IAsyncDisposable
         await _stream.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<T> Translated<T>(Func<Task<T>> read)
-    {
-        try
-        {
-            return await read().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not (OperationCanceledException or BerthException))
-        {
-            throw new BerthException(ErrorKind.InvalidArgument, Describe(e), e);
-        }
-    }
+    private static bool IsInputError(Exception e) => e is not (OperationCanceledException or BerthException);
 
-    private static string Describe(Exception e) =>
-        e is EndOfStreamException || e.InnerException is EndOfStreamException ? "unexpected EOF" : $"invalid layer archive: {e.Message}";
+    private static BerthException Unreadable(Exception e) => new(
+        ErrorKind.InvalidArgument,
+        e is EndOfStreamException || e.InnerException is EndOfStreamException ? "unexpected EOF" : $"invalid layer archive: {e.Message}",
+        e);
 }
