@@ -19,14 +19,12 @@ public sealed class LocalContentStore
 
     public LocalContentStore(string root)
     {
-        Root = Path.GetFullPath(root);
-        _blobs = Path.Combine(Root, "blobs", "sha256");
-        _ingest = Path.Combine(Root, "ingest");
+        root = Path.GetFullPath(root);
+        _blobs = Path.Combine(root, "blobs", "sha256");
+        _ingest = Path.Combine(root, "ingest");
         Directory.CreateDirectory(_blobs);
         Directory.CreateDirectory(_ingest);
     }
-
-    public string Root { get; }
 
     /// <summary>
     /// Stores <paramref name="content"/>, hashing it on the way. With <paramref name="expected"/> set, a blob that

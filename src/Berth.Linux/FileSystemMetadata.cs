@@ -13,6 +13,10 @@ public static class FileSystemMetadata
     public static void SetMode(SafeFdHandle dir, string name, UnixFileMode mode) =>
         Check(fchmodat(dir, name, (uint)mode, AT_SYMLINK_NOFOLLOW), "fchmodat", name);
 
+    /// <summary>Sets all twelve mode bits of <paramref name="path"/> itself (never a symlink's target).</summary>
+    public static void SetMode(string path, UnixFileMode mode) =>
+        Check(fchmodat(AT_FDCWD, path, (uint)mode, AT_SYMLINK_NOFOLLOW), "fchmodat", path);
+
     public static unsafe void SetTimes(SafeFdHandle dir, string name, DateTimeOffset accessTime, DateTimeOffset modificationTime)
     {
         var times = stackalloc Timespec[2];

@@ -6,9 +6,9 @@ namespace Berth.Engine.Tests;
 
 public sealed class ConfigMergeTests
 {
-    private static ImageConfig Image(Action<ImageContainerConfig> configure)
+    private static ImageConfig Image(Action<ContainerConfig> configure)
     {
-        var config = new ImageContainerConfig();
+        var config = new ContainerConfig();
         configure(config);
         return new ImageConfig { Config = config };
     }

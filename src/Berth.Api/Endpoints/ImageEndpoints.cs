@@ -113,7 +113,7 @@ public static class ImageEndpoints
         var items = new List<ImageHistoryItem>();
         foreach (var entry in history.AsEnumerable().Reverse())
         {
-            var empty = entry.EmptyLayer ?? false;
+            var empty = entry.EmptyLayer;
             items.Add(new ImageHistoryItem
             {
                 Id = items.Count == 0 ? image.Record.Id : "<missing>",

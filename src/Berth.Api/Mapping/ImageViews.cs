@@ -42,9 +42,9 @@ public static class ImageViews
             DockerVersion = config.DockerVersion ?? "",
             Author = config.Author ?? "",
             Config = containerConfig,
-            Architecture = config.Architecture ?? "",
+            Architecture = config.Architecture,
             Variant = config.Variant,
-            Os = config.Os ?? "",
+            Os = config.Os,
             Size = image.Record.Size,
             VirtualSize = version < new ApiVersion(1, 44) ? image.Record.Size : null,
             GraphDriver = new GraphDriverData
@@ -60,7 +60,7 @@ public static class ImageViews
         };
     }
 
-    public static ContainerConfig Config(ImageContainerConfig? c) => c is null ? new ContainerConfig() : new ContainerConfig
+    public static ContainerConfig Config(Berth.Images.ContainerConfig? c) => c is null ? new ContainerConfig() : new ContainerConfig
     {
         User = c.User ?? "",
         ExposedPorts = c.ExposedPorts?.Keys.ToDictionary(k => k, _ => EmptyObject.Instance),

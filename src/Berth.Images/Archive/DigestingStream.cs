@@ -12,9 +12,6 @@ internal sealed class DigestingStream(Stream inner, ContentIngest? copy) : Strea
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
-    /// <summary>Whether a read has come back empty: the stream ended.</summary>
-    public bool ReachedEnd { get; private set; }
-
     /// <summary>The digest of everything read so far.</summary>
     public Digest Digest => Digest.FromHash(_hash.GetCurrentHash());
 
@@ -37,7 +34,7 @@ internal sealed class DigestingStream(Stream inner, ContentIngest? copy) : Strea
     public override int Read(Span<byte> buffer)
     {
         var read = inner.Read(buffer);
-        return Consumed(buffer[..read], buffer.IsEmpty);
+        return Consumed(buffer[..read]);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -46,7 +43,7 @@ internal sealed class DigestingStream(Stream inner, ContentIngest? copy) : Strea
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return Consumed(buffer.Span[..read], buffer.IsEmpty);
+        return Consumed(buffer.Span[..read]);
     }
 
     public override void Flush()
@@ -70,14 +67,8 @@ internal sealed class DigestingStream(Stream inner, ContentIngest? copy) : Strea
         base.Dispose(disposing);
     }
 
-    private int Consumed(ReadOnlySpan<byte> bytes, bool askedForNothing)
+    private int Consumed(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.IsEmpty)
-        {
-            ReachedEnd |= !askedForNothing;
-            return 0;
-        }
-
         _hash.AppendData(bytes);
         copy?.Append(bytes);
         return bytes.Length;

@@ -1,5 +1,3 @@
-using Berth.Core.Errors;
-
 namespace Berth.Images.Archive;
 
 /// <summary>
@@ -8,37 +6,38 @@ namespace Berth.Images.Archive;
 /// </summary>
 internal static class EntryPath
 {
-    /// <summary>The clean relative path (<c>a/b</c>), or null for the root itself.</summary>
-    /// <exception cref="BerthException">InvalidArgument if the name leaves the root or holds a NUL.</exception>
-    public static string? Clean(string name)
+    /// <summary>
+    /// Cleans <paramref name="name"/> into a relative path (<c>a/b</c>), null for the root itself.
+    /// False if the name climbs out of the root or holds a NUL.
+    /// </summary>
+    public static bool TryClean(string name, out string? path)
     {
+        path = null;
         if (name.Contains('\0', StringComparison.Ordinal))
         {
-            throw Invalid(name);
+            return false;
         }
 
         var parts = new List<string>();
         foreach (var part in name.Split('/'))
         {
-            switch (part)
+            if (part == "..")
             {
-                case "" or ".":
-                    break;
-                case "..":
-                    if (parts.Count == 0)
-                    {
-                        throw Invalid(name);
-                    }
+                if (parts.Count == 0)
+                {
+                    return false;
+                }
 
-                    parts.RemoveAt(parts.Count - 1);
-                    break;
-                default:
-                    parts.Add(part);
-                    break;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part is not ("" or "."))
+            {
+                parts.Add(part);
             }
         }
 
-        return parts.Count == 0 ? null : string.Join('/', parts);
+        path = parts.Count == 0 ? null : string.Join('/', parts);
+        return true;
     }
 
     /// <summary>Splits a clean path into its parent (<c>.</c> for the root) and its last component.</summary>
@@ -47,6 +46,4 @@ internal static class EntryPath
         var slash = path.LastIndexOf('/');
         return slash < 0 ? (".", path) : (path[..slash], path[(slash + 1)..]);
     }
-
-    private static BerthException Invalid(string name) => Errors.InvalidArgument($"invalid tar entry name \"{name}\": outside of the layer");
 }

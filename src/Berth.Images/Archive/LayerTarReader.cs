@@ -6,29 +6,32 @@ using Berth.Images.Content;
 namespace Berth.Images.Archive;
 
 /// <summary>
-/// The read side of applying a layer: decompression, DiffID hashing, the optional copy of the tar, and
-/// <see cref="TarReader"/>, all in one streaming pass. Anything wrong with the input comes out as InvalidArgument.
+/// The read side of applying a layer, in one streaming pass: decompression, DiffID hashing and the optional copy of
+/// the tar (on a read-ahead task, alongside the unpacking), then <see cref="TarReader"/>. Anything wrong with the
+/// input comes out as InvalidArgument.
 /// </summary>
 internal sealed class LayerTarReader : IAsyncDisposable
 {
-    private readonly DigestingStream _stream;
+    private readonly DigestingStream _digesting;
+    private readonly ReadAheadStream _stream;
     private readonly TarReader _tar;
 
-    private LayerTarReader(DigestingStream stream)
+    private LayerTarReader(DigestingStream digesting, CancellationToken ct)
     {
-        _stream = stream;
-        _tar = new TarReader(stream, leaveOpen: true);
+        _digesting = digesting;
+        _stream = new ReadAheadStream(digesting, ct);
+        _tar = new TarReader(_stream, leaveOpen: true);
     }
 
     /// <summary>The DiffID: the digest of the whole uncompressed stream, known once <see cref="NextEntryAsync"/> returned null.</summary>
-    public Digest DiffId => _stream.Digest;
+    public Digest DiffId => _digesting.Digest;
 
     public static async Task<LayerTarReader> OpenAsync(Stream layer, ContentIngest? copy, CancellationToken ct)
     {
         try
         {
             var uncompressed = await LayerDecompression.OpenAsync(layer, ct).ConfigureAwait(false);
-            return new LayerTarReader(new DigestingStream(uncompressed, copy));
+            return new LayerTarReader(new DigestingStream(uncompressed, copy), ct);
         }
         catch (Exception e) when (IsInputError(e))
         {

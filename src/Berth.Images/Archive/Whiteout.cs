@@ -9,11 +9,17 @@ internal static class Whiteout
     /// <summary><c>DIR/.wh..wh..opq</c> hides everything the lower layers have in DIR.</summary>
     public const string OpaqueMarker = ".wh..wh..opq";
 
-    /// <summary>Other <c>.wh..wh.*</c> names are AUFS bookkeeping (hard-link dirs and such), skipped as Docker does.</summary>
-    public const string MetaPrefix = ".wh..wh.";
+    private const string MetaPrefix = ".wh..wh.";
 
     /// <summary>What overlayfs reads as "this directory hides the lower ones" (Docker's overlay converter).</summary>
     public const string OpaqueXattr = "trusted.overlay.opaque";
 
     public static bool IsWhiteout(string name) => name.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a path is, or lies in, AUFS bookkeeping: any other <c>.wh..wh.*</c> name (such as the hard-link
+    /// directory <c>.wh..wh.plnk/</c>). Docker skips those entries.
+    /// </summary>
+    public static bool IsAufsMetadata(string path) =>
+        path.Split('/').Any(part => part.StartsWith(MetaPrefix, StringComparison.Ordinal) && part != OpaqueMarker);
 }

@@ -1,10 +1,12 @@
 using Berth.Core.Ids;
+using Berth.Linux;
 
 namespace Berth.Images.Content;
 
 /// <summary>
 /// A blob being written: a private file under <c>ingest/</c> that becomes <c>blobs/sha256/&lt;hex&gt;</c> on
 /// <see cref="Commit"/> (fsync, then an atomic rename), or disappears on dispose. The caller hashes what it appends.
+/// Writes are synchronous: on Linux an asynchronous file write is the same write, done on the thread pool.
 /// </summary>
 internal sealed class ContentIngest : IDisposable
 {
@@ -20,8 +22,6 @@ internal sealed class ContentIngest : IDisposable
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
     }
 
-    public long Length => _file.Length;
-
     public void Append(ReadOnlySpan<byte> bytes) => _file.Write(bytes);
 
     /// <summary>Stores the bytes as the blob <paramref name="digest"/>, which the caller computed over exactly these bytes.</summary>
@@ -29,7 +29,7 @@ internal sealed class ContentIngest : IDisposable
     {
         _file.Flush(flushToDisk: true);
         _file.Dispose();
-        File.SetUnixFileMode(_path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        FileSystemMetadata.SetMode(_path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         // Concurrent writers of one blob each rename identical bytes over the same name: the last one wins, harmlessly.
         File.Move(_path, _store.BlobPath(digest), overwrite: true);

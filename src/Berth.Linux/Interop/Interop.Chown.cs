@@ -12,5 +12,8 @@ internal static partial class Interop
 
         [LibraryImport(Name, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial int fchmodat(SafeFdHandle dirfd, string path, uint mode, int flags);
+
+        [LibraryImport(Name, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial int fchmodat(int dirfd, string path, uint mode, int flags);
     }
 }

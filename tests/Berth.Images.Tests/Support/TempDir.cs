@@ -1,0 +1,19 @@
+using Berth.Linux;
+
+namespace Berth.Images.Tests.Support;
+
+/// <summary>A fresh directory for one test, removed with everything in it (devices, read-only dirs) afterwards.</summary>
+internal sealed class TempDir : IDisposable
+{
+    public TempDir()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "berth-images-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose() => FileSystemTree.Remove(Path);
+}
