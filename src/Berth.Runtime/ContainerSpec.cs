@@ -83,7 +83,7 @@ public sealed record ProcessSpec
 }
 
 /// <summary>cgroup limits; null means no limit.</summary>
-public sealed record ResourceLimits
+public sealed partial record ResourceLimits
 {
     public long? MemoryBytes { get; init; }
 

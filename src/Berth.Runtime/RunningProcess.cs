@@ -56,8 +56,11 @@ public sealed class RunningProcess : IAsyncDisposable
     }
 }
 
-/// <summary>How a process ended: its exit code, or 128+signal when killed, as a shell reports it.</summary>
-public sealed record ExitStatus(int ExitCode, int? Signal, bool OomKilled)
+/// <summary>
+/// How a process ended: its exit code, or 128+signal when killed, as a shell reports it; <see cref="Error"/>
+/// is the runtime's message when the process could not be started at all (exec of a missing command).
+/// </summary>
+public sealed record ExitStatus(int ExitCode, int? Signal, bool OomKilled, string? Error = null)
 {
     public static ExitStatus FromExitCode(int code) => new(code, null, false);
 

@@ -4,7 +4,10 @@ using Berth.Api.Contracts.Images;
 using Berth.Api.Http;
 using Berth.Core.Ids;
 using Berth.Engine.Images;
-using Berth.Images;
+using ImageContainerConfig = Berth.Images.ContainerConfig;
+using EmptyObject = Berth.Api.Contracts.EmptyObject;
+using ContainerConfig = Berth.Api.Contracts.Containers.ContainerConfig;
+using RootFs = Berth.Api.Contracts.Images.RootFs;
 
 namespace Berth.Api.Mapping;
 
@@ -60,7 +63,7 @@ public static class ImageViews
         };
     }
 
-    public static ContainerConfig Config(Berth.Images.ContainerConfig? c) => c is null ? new ContainerConfig() : new ContainerConfig
+    public static ContainerConfig Config(ImageContainerConfig? c) => c is null ? new ContainerConfig() : new ContainerConfig
     {
         User = c.User ?? "",
         ExposedPorts = c.ExposedPorts?.Keys.ToDictionary(k => k, _ => EmptyObject.Instance),

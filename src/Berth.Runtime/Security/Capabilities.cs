@@ -1,0 +1,73 @@
+using Berth.Core.Errors;
+
+namespace Berth.Runtime.Security;
+
+/// <summary>Linux capabilities: Docker's 14 defaults, and --cap-add/--cap-drop (with "ALL") applied to them.</summary>
+public static class Capabilities
+{
+    public static readonly IReadOnlyList<string> Default =
+    [
+        "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER", "CAP_MKNOD", "CAP_NET_RAW", "CAP_SETGID",
+        "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE",
+    ];
+
+    /// <summary>Every capability the kernel knows, in number order.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL", "CAP_SETGID",
+        "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN",
+        "CAP_NET_RAW", "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE",
+        "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME",
+        "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP",
+        "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ",
+        "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE",
+    ];
+
+    /// <summary>moby's TweakCapabilities: drops apply to the defaults, then adds; ALL on either side.</summary>
+    public static IReadOnlyList<string> Resolve(IEnumerable<string> add, IEnumerable<string> drop, bool privileged)
+    {
+        if (privileged)
+        {
+            return Supported();
+        }
+
+        var adds = add.Select(Normalize).ToList();
+        var drops = drop.Select(Normalize).ToList();
+        var result = new List<string>();
+        if (!drops.Contains("ALL"))
+        {
+            result.AddRange(Default.Where(c => !drops.Contains(c)));
+        }
+
+        if (adds.Contains("ALL"))
+        {
+            return Supported().Where(c => !drops.Contains(c) || adds.Contains(c)).ToList();
+        }
+
+        foreach (var cap in adds.Where(c => !result.Contains(c)))
+        {
+            result.Add(cap);
+        }
+
+        return result;
+    }
+
+    /// <summary>The capabilities this kernel supports (cap_last_cap), so a privileged container gets exactly those.</summary>
+    public static IReadOnlyList<string> Supported()
+    {
+        var last = File.Exists("/proc/sys/kernel/cap_last_cap") && int.TryParse(File.ReadAllText("/proc/sys/kernel/cap_last_cap").Trim(), out var n) ? n : All.Count - 1;
+        return All.Take(Math.Min(last + 1, All.Count)).ToList();
+    }
+
+    public static string Normalize(string name)
+    {
+        var upper = name.Trim().ToUpperInvariant();
+        if (upper == "ALL")
+        {
+            return upper;
+        }
+
+        var full = upper.StartsWith("CAP_", StringComparison.Ordinal) ? upper : "CAP_" + upper;
+        return All.Contains(full) ? full : throw Errors.InvalidArgument($"invalid capability: {name}");
+    }
+}
