@@ -3,7 +3,6 @@ using Berth.Engine.Events;
 using Berth.Engine.Exec;
 using Berth.Engine.Images;
 using Berth.Engine.State;
-using Berth.Engine.System;
 using Berth.Images;
 using Berth.Runtime;
 using Microsoft.Extensions.Logging;

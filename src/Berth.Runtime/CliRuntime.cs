@@ -9,8 +9,8 @@ using Berth.Runtime.Security;
 namespace Berth.Runtime;
 
 /// <summary>
-/// crun or runc through their command line. A container runs detached (the runtime exits once its
-/// init runs; the daemon, a child subreaper, adopts the init and reaps it through a pidfd); execs run
+/// crun or runc through their command line. A container is created, then started (the runtime exits
+/// once its init is ready; the daemon, a child subreaper, adopts the init and reaps it through a pidfd); execs run
 /// in the foreground, so the runtime's exit status is the process's.
 /// </summary>
 public sealed class CliRuntime : IOciRuntime
@@ -46,7 +46,9 @@ public sealed class CliRuntime : IOciRuntime
         File.Delete(log);
         File.Delete(pidFile);
 
-        var args = new List<string> { "--root", _stateRoot, "--log", log, "--log-format", "json", "run", "--detach", "--bundle", spec.BundleDir, "--pid-file", pidFile };
+        // create, then start: the init waits for start, so it cannot exit (and be reaped by the runtime
+        // itself) before it has become our child; a one-step "run --detach" loses fast exits that way.
+        var args = new List<string> { "--root", _stateRoot, "--log", log, "--log-format", "json", "create", "--bundle", spec.BundleDir, "--pid-file", pidFile };
         using var console = stdio.Terminal ? new ConsoleSocket() : null;
         if (console is not null)
         {
@@ -69,6 +71,18 @@ public sealed class CliRuntime : IOciRuntime
         }
 
         var init = ChildProcess.Adopt(int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture));
+        try
+        {
+            await InvokeAsync(["start", spec.Id], ct).ConfigureAwait(false);
+        }
+        catch (BerthException e)
+        {
+            init.Dispose();
+            io.Dispose();
+            await DeleteAsync(spec.Id, force: true, CancellationToken.None).ConfigureAwait(false);
+            throw RuntimeErrors.StartFailed(e.Message, exec: false);
+        }
+
         var exited = WatchInitAsync(init, spec.Id);
         return io.Take(init.Pid, exited, terminal is null ? null : await terminal.ConfigureAwait(false));
     }

@@ -3,7 +3,6 @@ using Berth.Api.Endpoints;
 using Berth.Api.Hijack;
 using Berth.Daemon;
 using Berth.Engine;
-using Berth.Engine.System;
 using Berth.Runtime;
 
 DaemonOptions options;
@@ -32,7 +31,7 @@ using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLi
 var log = loggers.CreateLogger("berthd");
 
 RuntimeHost.Initialize();
-var runtimes = RuntimeCatalog.Create(options.Runtime, options.DataRoot, loggers.CreateLogger<RuntimeCatalog>());
+var runtimes = RuntimeCatalog.Create(options.Runtime, options.DataRoot);
 foreach (var note in runtimes.Notes)
 {
     log.LogInformation("{Note}", note);

@@ -21,7 +21,8 @@ public sealed class ProgressStream(HttpResponse response)
         }
 
         var line = JsonSerializer.SerializeToUtf8Bytes(message, BerthJsonContext.Default.JsonMessage);
-        await response.Body.WriteAsync([.. line, .. LineEnd], ct).ConfigureAwait(false);
+        byte[] data = [.. line, .. LineEnd];
+        await response.Body.WriteAsync(data, ct).ConfigureAwait(false);
         await response.Body.FlushAsync(ct).ConfigureAwait(false);
     }
 

@@ -1,4 +1,4 @@
-namespace Berth.Engine.System;
+namespace Berth.Engine;
 
 /// <summary>How an engine instance is set up: where its data lives and which runtime is the default.</summary>
 public sealed record EngineOptions
