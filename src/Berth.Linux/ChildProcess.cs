@@ -21,6 +21,7 @@ public sealed class ChildProcess : IDisposable
     {
         Pid = pid;
         PidFd = pidFd;
+        StrayReaper.Watch(pid);
         _exit = new Lazy<Task<WaitStatus>>(ReapAsync);
     }
 
@@ -40,6 +41,7 @@ public sealed class ChildProcess : IDisposable
         {
             if (Interop.Libc.waitid(Interop.Libc.P_PIDFD, PidFd.DangerousFd, out var info, Interop.Libc.WEXITED) == 0)
             {
+                StrayReaper.Unwatch(Pid);
                 return info.Code == Interop.Libc.CLD_EXITED ? new WaitStatus(info.Status, null) : new WaitStatus(null, info.Status);
             }
 
@@ -50,6 +52,7 @@ public sealed class ChildProcess : IDisposable
             }
 
             // ECHILD: it exited while not our child (someone else reaped it); its status is unknowable
+            StrayReaper.Unwatch(Pid);
             return errno == Errno.ECHILD ? new WaitStatus(null, null) : throw new LinuxException(errno, "waitid");
         }
     }

@@ -8,6 +8,7 @@ namespace Berth.Linux;
 /// </summary>
 public static class Spawner
 {
+
     public static unsafe ChildProcess Spawn(string path, IReadOnlyList<string> args, IReadOnlyList<string> environment,
         SafeFdHandle stdin, SafeFdHandle stdout, SafeFdHandle stderr)
     {
@@ -38,7 +39,18 @@ public static class Spawner
             var envp = StringArray(environment, allocations);
             var pathBytes = (byte*)Marshal.StringToCoTaskMemUTF8(path);
             allocations.Add((nint)pathBytes);
-            var rc = Interop.Libc.posix_spawn(out var pid, pathBytes, actions, attr, argv, envp);
+            // watched before it can exit, so the stray reaper never takes its status
+            int rc;
+            int pid;
+            lock (StrayReaper.Lock)
+            {
+                rc = Interop.Libc.posix_spawn(out pid, pathBytes, actions, attr, argv, envp);
+                if (rc == 0)
+                {
+                    StrayReaper.Watch(pid);
+                }
+            }
+
             if (rc != 0)
             {
                 throw new LinuxException(rc, "posix_spawn", path);

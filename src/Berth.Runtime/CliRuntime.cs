@@ -92,12 +92,12 @@ public sealed class CliRuntime : IOciRuntime
         using (init)
         {
             var status = await init.WaitForExitAsync().ConfigureAwait(false);
-            if (status.Signal is { } signal)
-            {
-                return ExitStatus.FromSignal(signal, signal == 9 && OomKills.Count(_cgroupParent, id) > 0);
-            }
 
-            return ExitStatus.FromExitCode(status.ExitCode ?? 255);
+            // the OOM killer may have killed any process of the container, not only its init
+            var oomKilled = OomKills.Count(_cgroupParent, id) > 0;
+            return status.Signal is { } signal
+                ? ExitStatus.FromSignal(signal, oomKilled)
+                : new ExitStatus(status.ExitCode ?? 255, null, oomKilled);
         }
     }
 

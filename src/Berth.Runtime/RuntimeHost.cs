@@ -6,5 +6,10 @@ namespace Berth.Runtime;
 public static class RuntimeHost
 {
     /// <summary>Become a child subreaper: container inits outlive their runtime process and must be reaped by us.</summary>
-    public static void Initialize() => Prctl.SetChildSubreaper();
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public static void Initialize()
+    {
+        Prctl.SetChildSubreaper();
+        StrayReaper.Enable();
+    }
 }

@@ -87,14 +87,14 @@ public sealed class ImageTests(DaemonFixture daemon) : IntegrationTest(daemon)
     private static IEnumerable<(string, Action<TarWriter>)> EscapingTars(string marker)
     {
         var name = Path.GetFileName(marker);
-        yield return ("dotdot", w => w.WriteEntry(File(new string('x', 0) + "../../../../../../../../tmp/" + name)));
-        yield return ("absolute", w => w.WriteEntry(File(marker)));
+        yield return ("dotdot", w => w.WriteEntry(Entry(new string('x', 0) + "../../../../../../../../tmp/" + name)));
+        yield return ("absolute", w => w.WriteEntry(Entry(marker)));
         yield return ("symlink", w =>
         {
             w.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "evil") { LinkName = "/tmp" });
-            w.WriteEntry(File("evil/" + name));
+            w.WriteEntry(Entry("evil/" + name));
         });
     }
 
-    private static PaxTarEntry File(string name) => new(TarEntryType.RegularFile, name) { DataStream = new MemoryStream("x"u8.ToArray()) };
+    private static PaxTarEntry Entry(string name) => new(TarEntryType.RegularFile, name) { DataStream = new MemoryStream("x"u8.ToArray()) };
 }

@@ -27,7 +27,7 @@ public sealed class LifecycleTests(DaemonFixture daemon) : IntegrationTest(daemo
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains($"cannot remove container \"/{name}\": container is running: stop the container before removing or force remove", refused.Stderr);
         (await DockerAsync("rm", "-f", name)).Ok();
-        Assert.Contains("No such container", (await DockerAsync("inspect", name)).Stderr);
+        Assert.Contains("No such container", (await DockerAsync("container", "inspect", name)).Stderr);
     }
 
     [Fact]

@@ -19,9 +19,9 @@ public sealed class LimitsTests(DaemonFixture daemon) : IntegrationTest(daemon)
     public async Task A_fork_bomb_is_stopped_by_the_pids_limit()
     {
         var result = await DockerAsync("run", "--rm", "--pids-limit", "20", "busybox", "sh", "-c",
-            "for i in $(seq 1 60); do sleep 5 & done 2>/dev/null; ps | wc -l");
-        var count = int.Parse(result.Stdout.Trim().Split('\n')[^1]);
-        Assert.InRange(count, 1, 22);
+            "for i in $(seq 1 60); do sleep 5 & done; ps | wc -l");
+        var refused = result.Output.Contains("can't fork", StringComparison.Ordinal) || result.Output.Contains("temporarily unavailable", StringComparison.Ordinal);
+        Assert.True(refused || int.Parse(result.Stdout.Trim().Split('\n')[^1]) <= 22, result.Output);
     }
 
     [Fact]

@@ -13,7 +13,10 @@ public sealed class LogsAndExecTests(DaemonFixture daemon) : IntegrationTest(dae
         var logs = (await DockerAsync("logs", name)).Ok();
         Assert.Equal("one\nthree\n", logs.Stdout);
         Assert.Equal("two\n", logs.Stderr);
-        Assert.Equal("three\n", (await DockerAsync("logs", "--tail", "1", name)).Ok().Stdout);
+        var tail = Name("tail");
+        (await DockerAsync("run", "--name", tail, "busybox", "sh", "-c", "seq 1 5")).Ok();
+        Assert.Equal("4\n5\n", (await DockerAsync("logs", "--tail", "2", tail)).Ok().Stdout);
+        (await DockerAsync("rm", tail)).Ok();
         var stamped = (await DockerAsync("logs", "-t", name)).Ok().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.All(stamped, line => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z (one|three)$", line));
 
