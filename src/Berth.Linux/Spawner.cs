@@ -3,66 +3,75 @@ using System.Runtime.InteropServices;
 namespace Berth.Linux;
 
 /// <summary>
-/// Starts programs with posix_spawn (never fork from managed code): explicit argv and environment,
-/// the given descriptors as stdin/stdout/stderr, default signal dispositions and an empty signal mask.
+/// Starts programs with posix_spawn (never fork from managed code): explicit argv and environment, the
+/// given descriptors as 0, 1, 2 (then 3, 4... for <c>inherit</c>) and nothing else open, default signal
+/// dispositions, an empty signal mask, and a session of its own, so a Ctrl+C at the daemon's terminal
+/// does not reach containers.
 /// </summary>
 public static class Spawner
 {
-
     public static unsafe ChildProcess Spawn(string path, IReadOnlyList<string> args, IReadOnlyList<string> environment,
-        SafeFdHandle stdin, SafeFdHandle stdout, SafeFdHandle stderr)
+        SafeFdHandle stdin, SafeFdHandle stdout, SafeFdHandle stderr, IReadOnlyList<SafeFdHandle>? inherit = null)
     {
+        var sources = new List<SafeFdHandle> { stdin, stdout, stderr };
+        sources.AddRange(inherit ?? []);
         var allocations = new List<nint>();
+        var owned = new List<SafeFdHandle>();
+        var referenced = new List<SafeFdHandle>();
         var actions = NativeMemory.AllocZeroed(Interop.Libc.FileActionsSize);
         var attr = NativeMemory.AllocZeroed(Interop.Libc.SpawnAttrSize);
         var sigset = NativeMemory.AllocZeroed(Interop.Libc.SigSetSize);
-        var refs = new List<SafeFdHandle>();
         try
         {
-            Interop.Libc.posix_spawn_file_actions_init(actions);
-            Interop.Libc.posix_spawnattr_init(attr);
-            foreach (var (handle, target) in new[] { (stdin, 0), (stdout, 1), (stderr, 2) })
+            Check(Interop.Libc.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
+            Check(Interop.Libc.posix_spawnattr_init(attr), "posix_spawnattr_init");
+            for (var target = 0; target < sources.Count; target++)
             {
+                var source = sources[target];
+                if (source.DangerousFd < sources.Count && source.DangerousFd != target)
+                {
+                    // an earlier dup2 would overwrite it: move it above the targets first
+                    source = Descriptors.Duplicate(source, sources.Count);
+                    owned.Add(source);
+                }
+
                 var added = false;
-                handle.DangerousAddRef(ref added);
-                refs.Add(handle);
-                Interop.Libc.posix_spawn_file_actions_adddup2(actions, handle.DangerousFd, target);
+                source.DangerousAddRef(ref added);
+                referenced.Add(source);
+                Check(Interop.Libc.posix_spawn_file_actions_adddup2(actions, source.DangerousFd, target), "posix_spawn_file_actions_adddup2");
             }
 
+            Check(Interop.Libc.posix_spawn_file_actions_addclosefrom_np(actions, sources.Count), "posix_spawn_file_actions_addclosefrom_np");
             Interop.Libc.sigemptyset(sigset);
-            Interop.Libc.posix_spawnattr_setsigmask(attr, sigset);
+            Check(Interop.Libc.posix_spawnattr_setsigmask(attr, sigset), "posix_spawnattr_setsigmask");
             Interop.Libc.sigfillset(sigset);
-            Interop.Libc.posix_spawnattr_setsigdefault(attr, sigset);
-            Interop.Libc.posix_spawnattr_setflags(attr, Interop.Libc.POSIX_SPAWN_SETSIGMASK | Interop.Libc.POSIX_SPAWN_SETSIGDEF);
+            Check(Interop.Libc.posix_spawnattr_setsigdefault(attr, sigset), "posix_spawnattr_setsigdefault");
+            Check(Interop.Libc.posix_spawnattr_setflags(attr, Interop.Libc.POSIX_SPAWN_SETSIGMASK | Interop.Libc.POSIX_SPAWN_SETSIGDEF | Interop.Libc.POSIX_SPAWN_SETSID), "posix_spawnattr_setflags");
 
-            var argv = StringArray(args.Prepend(path).ToList(), allocations);
+            var argv = StringArray([path, .. args], allocations);
             var envp = StringArray(environment, allocations);
             var pathBytes = (byte*)Marshal.StringToCoTaskMemUTF8(path);
             allocations.Add((nint)pathBytes);
-            // watched before it can exit, so the stray reaper never takes its status
-            int rc;
             int pid;
             lock (StrayReaper.Lock)
             {
-                rc = Interop.Libc.posix_spawn(out pid, pathBytes, actions, attr, argv, envp);
-                if (rc == 0)
-                {
-                    StrayReaper.Watch(pid);
-                }
+                // watched before any SIGCHLD pass can see it, so the stray reaper never takes its status
+                Check(Interop.Libc.posix_spawn(out pid, pathBytes, actions, attr, argv, envp), "posix_spawn", path);
+                StrayReaper.Watch(pid);
             }
 
-            if (rc != 0)
-            {
-                throw new LinuxException(rc, "posix_spawn", path);
-            }
-
-            return new ChildProcess(pid, PidFdHandle.Open(pid));
+            return ChildProcess.Started(pid);
         }
         finally
         {
-            foreach (var handle in refs)
+            foreach (var handle in referenced)
             {
                 handle.DangerousRelease();
+            }
+
+            foreach (var handle in owned)
+            {
+                handle.Dispose();
             }
 
             Interop.Libc.posix_spawn_file_actions_destroy(actions);
@@ -77,9 +86,14 @@ public static class Spawner
         }
     }
 
-    /// <summary>The current environment as KEY=VALUE entries.</summary>
-    public static IReadOnlyList<string> CurrentEnvironment() =>
-        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToList();
+    /// <summary>The posix_spawn family returns the error number instead of setting errno.</summary>
+    private static void Check(int rc, string call, string? path = null)
+    {
+        if (rc != 0)
+        {
+            throw new LinuxException(rc, call, path);
+        }
+    }
 
     private static unsafe byte** StringArray(IReadOnlyList<string> items, List<nint> allocations)
     {

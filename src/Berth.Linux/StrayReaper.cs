@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace Berth.Linux;
 
@@ -8,16 +7,17 @@ namespace Berth.Linux;
 /// A child subreaper inherits processes it never started: a runtime's short-lived helpers, orphaned
 /// when the runtime exits. Unreaped, such a zombie inside a container's PID namespace keeps that
 /// namespace's init from ever finishing its exit. On every SIGCHLD this reaps each child that nobody
-/// is watching (<see cref="ChildProcess"/> registers the ones that are).
+/// watches (<see cref="ChildProcess"/> registers the ones that are watched).
 /// </summary>
 public static class StrayReaper
 {
-    private const int P_PID = 1;
     private static readonly ConcurrentDictionary<int, byte> Watched = new();
     private static PosixSignalRegistration? _registration;
+    private static int _holds;
+    private static bool _missed;
 
     /// <summary>Held while spawning and while reaping, so a new child is watched before the reaper can see it.</summary>
-    internal static readonly object Lock = new();
+    internal static readonly Lock Lock = new();
 
     /// <summary>Starts reaping strays; call once after becoming a subreaper.</summary>
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -25,6 +25,21 @@ public static class StrayReaper
     {
         _registration ??= PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => ReapStrays());
         ReapStrays();
+    }
+
+    /// <summary>
+    /// Holds off reaping while a child we mean to watch can appear unannounced: a container's init becomes
+    /// our child when its runtime exits, before we have read its PID. Dispose once it is adopted.
+    /// </summary>
+    public static IDisposable Hold()
+    {
+        // under the lock: a pass already under way finishes before the hold counts
+        lock (Lock)
+        {
+            _holds++;
+        }
+
+        return new Release();
     }
 
     internal static void Watch(int pid) => Watched[pid] = 0;
@@ -35,18 +50,19 @@ public static class StrayReaper
     {
         lock (Lock)
         {
-            ReapUnwatched();
-        }
-    }
-
-    private static void ReapUnwatched()
-    {
-        foreach (var pid in Children())
-        {
-            if (!Watched.ContainsKey(pid))
+            if (_holds > 0)
             {
-                // WNOHANG: a live stray stays; it is reaped at the SIGCHLD of its own exit
-                Interop.Libc.waitid(P_PID, pid, out _, Interop.Libc.WEXITED | Interop.Libc.WNOHANG);
+                _missed = true;
+                return;
+            }
+
+            foreach (var pid in Children())
+            {
+                if (!Watched.ContainsKey(pid))
+                {
+                    // WNOHANG: a live stray stays; it is reaped at the SIGCHLD of its own exit
+                    Interop.Libc.waitid(Interop.Libc.P_PID, pid, out _, Interop.Libc.WEXITED | Interop.Libc.WNOHANG);
+                }
             }
         }
     }
@@ -72,6 +88,32 @@ public static class StrayReaper
                     yield return pid;
                 }
             }
+        }
+    }
+
+    private sealed class Release : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+            {
+                return;
+            }
+
+            lock (Lock)
+            {
+                if (--_holds > 0 || !_missed)
+                {
+                    return;
+                }
+
+                _missed = false;
+            }
+
+            // off the caller's path: a pass reads /proc for every thread
+            ThreadPool.UnsafeQueueUserWorkItem(_ => ReapStrays(), null);
         }
     }
 }

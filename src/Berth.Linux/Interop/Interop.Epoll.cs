@@ -11,8 +11,6 @@ internal static partial class Interop
         internal const int EPOLL_CTL_DEL = 2;
         internal const uint EPOLLIN = 0x001;
         internal const uint EPOLLOUT = 0x004;
-        internal const uint EPOLLERR = 0x008;
-        internal const uint EPOLLHUP = 0x010;
         internal const uint EPOLLONESHOT = 1u << 30;
 
         /// <summary>struct epoll_event: packed on x86_64 (12 bytes), naturally aligned elsewhere (16 bytes).</summary>
@@ -44,8 +42,5 @@ internal static partial class Interop
 
         [LibraryImport(Name, SetLastError = true)]
         internal static unsafe partial int epoll_wait(SafeFdHandle epfd, void* events, int maxEvents, int timeout);
-
-        [LibraryImport(Name, SetLastError = true)]
-        internal static partial int eventfd(uint initval, int flags);
     }
 }

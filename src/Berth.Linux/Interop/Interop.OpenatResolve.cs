@@ -6,6 +6,5 @@ internal static partial class Interop
     {
         /// <summary>Resolve the path as if the directory fd were the root: symlinks and ".." cannot leave it.</summary>
         internal const ulong RESOLVE_IN_ROOT = 0x10;
-        internal const int O_RDONLY = 0;
     }
 }

@@ -27,6 +27,10 @@ internal static partial class Interop
         [LibraryImport(Name)]
         internal static unsafe partial int posix_spawn_file_actions_adddup2(void* actions, int fd, int newfd);
 
+        /// <summary>glibc 2.34+: closes every descriptor from <paramref name="lowFd"/> up in the child (close_range).</summary>
+        [LibraryImport(Name)]
+        internal static unsafe partial int posix_spawn_file_actions_addclosefrom_np(void* actions, int lowFd);
+
         [LibraryImport(Name)]
         internal static unsafe partial int posix_spawnattr_init(void* attr);
 

@@ -52,11 +52,19 @@ public static class Capabilities
         return result;
     }
 
-    /// <summary>The capabilities this kernel supports (cap_last_cap), so a privileged container gets exactly those.</summary>
+    /// <summary>
+    /// The capabilities a privileged container gets: all those in the daemon's own bounding set (a
+    /// container can hold no capability its creator lacks, and asking for one fails capset).
+    /// </summary>
     public static IReadOnlyList<string> Supported()
     {
-        var last = File.Exists("/proc/sys/kernel/cap_last_cap") && int.TryParse(File.ReadAllText("/proc/sys/kernel/cap_last_cap").Trim(), out var n) ? n : All.Count - 1;
-        return All.Take(Math.Min(last + 1, All.Count)).ToList();
+        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("CapBnd:", StringComparison.Ordinal)) : null;
+        if (line is null || !ulong.TryParse(line["CapBnd:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask))
+        {
+            return All;
+        }
+
+        return All.Where((_, bit) => (mask & (1UL << bit)) != 0).ToList();
     }
 
     public static string Normalize(string name)

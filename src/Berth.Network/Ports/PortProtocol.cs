@@ -1,0 +1,7 @@
+namespace Berth.Network.Ports;
+
+public enum PortProtocol
+{
+    Tcp,
+    Udp,
+}
