@@ -18,6 +18,7 @@ public static class ApiEndpoints
         ContainerEndpoints.Map(app, engine);
         ExecEndpoints.Map(app, engine);
         ImageEndpoints.Map(app, engine);
+        VolumeEndpoints.Map(app, engine);
         app.MapFallback((HttpContext _) => Task.FromException(Errors.PageNotFound()));
     }
 }

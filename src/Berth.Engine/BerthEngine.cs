@@ -3,6 +3,8 @@ using Berth.Engine.Events;
 using Berth.Engine.Exec;
 using Berth.Engine.Images;
 using Berth.Engine.State;
+using Berth.Engine.Volumes;
+using Berth.Volumes;
 using Berth.Images;
 using Berth.Runtime;
 using Microsoft.Extensions.Logging;
@@ -28,7 +30,9 @@ public sealed class BerthEngine : IAsyncDisposable
         ContainerStore = containerStore;
         ImageStore = new ImageStore(db);
         Images = new ImageService(ImageStore, containerStore, new LocalContentStore(paths.Content), new LayerStore(paths.Layers), Events);
-        Containers = new ContainerService(containerStore, Images, new OverlaySnapshotter(paths.Snapshots), runtimes, paths, Events, logs.CreateLogger<ContainerService>());
+        VolumeStore = new VolumeStore(db);
+        Volumes = new VolumeService(VolumeStore, containerStore, new LocalVolumeDriver(paths.Volumes), Events);
+        Containers = new ContainerService(containerStore, Images, Volumes, new OverlaySnapshotter(paths.Snapshots), runtimes, paths, Events, logs.CreateLogger<ContainerService>());
         Execs = new ExecService(Containers, runtimes, paths, Events);
         StartedAt = DateTime.UtcNow;
     }
@@ -42,6 +46,10 @@ public sealed class BerthEngine : IAsyncDisposable
     public ImageService Images { get; }
 
     public ContainerService Containers { get; }
+
+    public VolumeService Volumes { get; }
+
+    internal VolumeStore VolumeStore { get; }
 
     public ExecService Execs { get; }
 
@@ -60,6 +68,7 @@ public sealed class BerthEngine : IAsyncDisposable
         var engine = new BerthEngine(paths, db, runtimes, logs ?? NullLoggerFactory.Instance);
         await engine.ContainerStore.LoadAsync().ConfigureAwait(false);
         await engine.ImageStore.LoadAsync().ConfigureAwait(false);
+        await engine.VolumeStore.LoadAsync().ConfigureAwait(false);
         await engine.Containers.RecoverAsync(ct).ConfigureAwait(false);
         return engine;
     }

@@ -21,7 +21,19 @@ public sealed class ChildProcess : IDisposable
     public PidFdHandle PidFd { get; }
 
     /// <summary>Watches a process we just spawned (already registered with <see cref="StrayReaper"/>).</summary>
-    internal static ChildProcess Started(int pid) => new(pid, PidFd.Open(pid), reparented: null);
+    internal static ChildProcess Started(int pid)
+    {
+        try
+        {
+            return new ChildProcess(pid, Linux.PidFd.Open(pid), reparented: null);
+        }
+        catch
+        {
+            // left to the stray reaper
+            StrayReaper.Unwatch(pid);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Watches a process by PID: one that is our child, or will be once <paramref name="reparented"/>
@@ -32,7 +44,7 @@ public sealed class ChildProcess : IDisposable
         StrayReaper.Watch(pid);
         try
         {
-            return new ChildProcess(pid, PidFd.Open(pid), reparented);
+            return new ChildProcess(pid, Linux.PidFd.Open(pid), reparented);
         }
         catch
         {

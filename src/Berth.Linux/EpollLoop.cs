@@ -6,10 +6,11 @@ namespace Berth.Linux;
 /// <summary>
 /// One thread blocked in epoll_wait for the whole process: every wait for a descriptor to become
 /// readable or writable (pipes, pty masters, pidfds) is a task completed from here, so streams and
-/// process exits cost no thread each and nothing polls.
+/// process exits cost no thread each and nothing polls. Each wait is one-shot: added, fired, removed.
 /// </summary>
 public sealed class EpollLoop
 {
+    private const int MaxEvents = 64;
     private static readonly bool PackedEvents = RuntimeInformation.ProcessArchitecture == Architecture.X64;
     private readonly SafeFdHandle _epoll;
     private readonly ConcurrentDictionary<ulong, Waiter> _waiters = new();
@@ -56,17 +57,17 @@ public sealed class EpollLoop
 
         if (ct.CanBeCanceled)
         {
-            waiter.Registration = ct.Register(() =>
+            waiter.SetRegistration(ct.UnsafeRegister(_ =>
             {
                 if (_waiters.TryRemove(token, out var cancelled))
                 {
                     Remove(cancelled.Fd);
-                    cancelled.Completion.TrySetCanceled(ct);
+                    cancelled.Cancel(ct);
                 }
-            });
+            }, null));
         }
 
-        return waiter.Completion.Task;
+        return waiter.Task;
     }
 
     private unsafe void Remove(SafeFdHandle fd)
@@ -79,25 +80,19 @@ public sealed class EpollLoop
 
     private unsafe void Run()
     {
-        const int Max = 64;
-        var size = PackedEvents ? 12 : 16;
-        var buffer = stackalloc byte[Max * 16];
+        var size = PackedEvents ? sizeof(Interop.Libc.EpollEventX64) : sizeof(Interop.Libc.EpollEvent64);
+        var dataOffset = PackedEvents ? 4 : 8;
+        var buffer = stackalloc byte[MaxEvents * sizeof(Interop.Libc.EpollEvent64)];
         while (true)
         {
-            var n = Interop.Libc.epoll_wait(_epoll, buffer, Max, -1);
-            if (n < 0)
-            {
-                continue; // EINTR
-            }
-
+            var n = Interop.Libc.epoll_wait(_epoll, buffer, MaxEvents, -1);
             for (var i = 0; i < n; i++)
             {
-                var token = *(ulong*)(buffer + (i * size) + (PackedEvents ? 4 : 8));
+                var token = *(ulong*)(buffer + (i * size) + dataOffset);
                 if (_waiters.TryRemove(token, out var waiter))
                 {
                     Remove(waiter.Fd);
-                    waiter.Registration.Dispose();
-                    waiter.Completion.TrySetResult();
+                    waiter.Complete();
                 }
             }
         }
@@ -105,10 +100,38 @@ public sealed class EpollLoop
 
     private sealed class Waiter(SafeFdHandle fd)
     {
+        private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _lock = new();
+        private CancellationTokenRegistration _registration;
+
         public SafeFdHandle Fd { get; } = fd;
 
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Task Task => _completion.Task;
 
-        public CancellationTokenRegistration Registration { get; set; }
+        public void SetRegistration(CancellationTokenRegistration registration)
+        {
+            lock (_lock)
+            {
+                if (_completion.Task.IsCompleted)
+                {
+                    registration.Dispose();
+                }
+                else
+                {
+                    _registration = registration;
+                }
+            }
+        }
+
+        public void Complete()
+        {
+            lock (_lock)
+            {
+                _completion.TrySetResult();
+                _registration.Dispose();
+            }
+        }
+
+        public void Cancel(CancellationToken ct) => _completion.TrySetCanceled(ct);
     }
 }

@@ -1,14 +1,22 @@
 namespace Berth.Linux;
 
 /// <summary>
-/// A Stream over non-blocking descriptors (a pipe end, a pty master): reads and writes go straight to
-/// the kernel and wait on <see cref="EpollLoop"/> only when it would block. Reading and writing may
-/// use different descriptors (a dup of a pty master), so both can wait at once.
+/// A Stream over non-blocking descriptors (pipe ends, a pty master): reads and writes go straight to
+/// the kernel and wait on <see cref="EpollLoop"/> only when they would block. Reading and writing may
+/// use different descriptors (two dups of a pty master), so both can wait at once.
 /// </summary>
+/// <remarks>
+/// Why not the BCL: a FileStream over a pipe fd is synchronous on Linux (isAsync:true is refused for a
+/// handle not opened by .NET), and its ReadAsync blocks a pool thread per pending read: 64 idle pipes
+/// left 6 pool threads blocked and 59 work items queued behind them. AnonymousPipeClientStream does
+/// use epoll, but refuses anything that is not a FIFO or socket, so not a pty master. One epoll thread
+/// serves pipes, pty masters and pidfds alike.
+/// </remarks>
 public sealed class PollableStream : Stream
 {
     private readonly SafeFdHandle? _read;
     private readonly SafeFdHandle? _write;
+    private readonly CancellationTokenSource _disposed = new();
 
     public PollableStream(SafeFdHandle? read, SafeFdHandle? write)
     {
@@ -40,6 +48,7 @@ public sealed class PollableStream : Stream
         var fd = _read ?? throw new NotSupportedException();
         while (true)
         {
+            ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
             var (n, errno) = Descriptors.Read(fd, buffer.Span);
             if (n >= 0)
             {
@@ -49,12 +58,12 @@ public sealed class PollableStream : Stream
             switch (errno)
             {
                 case Errno.EAGAIN:
-                    await EpollLoop.Shared.WaitAsync(fd, write: false, cancellationToken).ConfigureAwait(false);
+                    await WaitAsync(fd, write: false, cancellationToken).ConfigureAwait(false);
                     break;
                 case Errno.EINTR:
                     break;
                 case Errno.EIO:
-                    // a pty master reads EIO once no process holds the terminal: its end of file
+                    // a pty master reads EIO once no process holds the terminal open: its end of file
                     return 0;
                 default:
                     throw new IOException(new LinuxException(errno, "read").Message);
@@ -67,6 +76,7 @@ public sealed class PollableStream : Stream
         var fd = _write ?? throw new NotSupportedException();
         while (!buffer.IsEmpty)
         {
+            ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
             var (n, errno) = Descriptors.Write(fd, buffer.Span);
             if (n >= 0)
             {
@@ -77,13 +87,27 @@ public sealed class PollableStream : Stream
             switch (errno)
             {
                 case Errno.EAGAIN:
-                    await EpollLoop.Shared.WaitAsync(fd, write: true, cancellationToken).ConfigureAwait(false);
+                    await WaitAsync(fd, write: true, cancellationToken).ConfigureAwait(false);
                     break;
                 case Errno.EINTR:
                     break;
                 default:
                     throw new IOException(new LinuxException(errno, "write").Message);
             }
+        }
+    }
+
+    /// <summary>Waits for readiness; disposing the stream ends the wait (with ObjectDisposedException).</summary>
+    private async Task WaitAsync(SafeFdHandle fd, bool write, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        try
+        {
+            await EpollLoop.Shared.WaitAsync(fd, write, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(nameof(PollableStream));
         }
     }
 
@@ -109,10 +133,13 @@ public sealed class PollableStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed.IsCancellationRequested)
         {
+            // wake pending waits first: their descriptors leave the epoll set while still open
+            _disposed.Cancel();
             _read?.Dispose();
             _write?.Dispose();
+            _disposed.Dispose();
         }
 
         base.Dispose(disposing);

@@ -9,18 +9,30 @@ namespace Berth.Linux;
 /// </summary>
 public static class RootedPath
 {
-    /// <summary>Opens a file for reading, or returns null when it does not exist.</summary>
+    /// <summary>Opens a file for reading, or returns null when it (or a directory on its way) does not exist.</summary>
     public static FileStream? OpenRead(string root, string path)
     {
-        using var rootFd = FileSystemNodes.OpenDirectory(root);
+        using var rootFd = Descriptors.Open(root, O_PATH | O_DIRECTORY);
         var how = new OpenHow { Flags = (ulong)(O_RDONLY | O_CLOEXEC), Resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS };
-        var fd = openat2(rootFd, path.TrimStart('/'), ref how);
-        if (fd < 0)
+        while (true)
         {
-            var error = LinuxException.FromLastError("openat2", path);
-            return error.Errno is Errno.ENOENT or Errno.ENOTDIR ? null : throw error;
-        }
+            var fd = openat2(rootFd, path.TrimStart('/'), ref how);
+            if (fd >= 0)
+            {
+                return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Read);
+            }
 
-        return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Read);
+            var error = LinuxException.FromLastError("openat2", path);
+            switch (error.Errno)
+            {
+                case Errno.EINTR or Errno.EAGAIN:
+                    // EAGAIN: a concurrent rename made ".." resolution unsafe; the kernel asks us to retry
+                    continue;
+                case Errno.ENOENT or Errno.ENOTDIR:
+                    return null;
+                default:
+                    throw error;
+            }
+        }
     }
 }

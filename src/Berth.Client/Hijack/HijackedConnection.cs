@@ -100,7 +100,7 @@ public sealed class HijackedConnection : IAsyncDisposable, IDisposable
         }
     }
 
-    private static async Task<(ResponseHead Head, ReadOnlyMemory<byte> Rest)> ReadHeadAsync(Socket socket, CancellationToken ct)
+    private static async Task<(ResponseHead Head, ReadOnlyMemory<byte> Remainder)> ReadHeadAsync(Socket socket, CancellationToken ct)
     {
         var buffer = new byte[4096];
         var length = 0;

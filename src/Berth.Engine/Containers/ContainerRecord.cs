@@ -54,4 +54,7 @@ public sealed record MountPointRecord
     public bool ReadWrite { get; init; } = true;
 
     public string Propagation { get; init; } = "";
+
+    /// <summary>For a volume: fill it from the image's content at the destination while it is empty (Docker's copy-up).</summary>
+    public bool CopyData { get; init; }
 }

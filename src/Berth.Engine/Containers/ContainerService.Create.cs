@@ -36,9 +36,8 @@ public sealed partial class ContainerService
             Runtime = runtime.Name,
             ShmSize = spec.Host.ShmSize == 0 ? 64L * 1024 * 1024 : spec.Host.ShmSize,
         };
-        var mounts = MountResolver.Resolve(host, config);
-
         await using var undo = new UndoScope();
+        var mounts = await _mounts.PlanAsync(host, config, undo).ConfigureAwait(false);
         var dir = _paths.ContainerDir(id.Value);
         Directory.CreateDirectory(dir);
         undo.Push(() => Directory.Delete(dir, recursive: true));

@@ -64,6 +64,7 @@ public sealed partial class ContainerService
             }
 
             RootfsMount.Unmount(_paths.ContainerRootfs(id));
+            ReleaseVolumeMounts(record);
             record = await MutateAsync(id, r => r with
             {
                 State = r.State with
@@ -93,6 +94,19 @@ public sealed partial class ContainerService
         if (record is { Host.AutoRemove: true })
         {
             _ = RemoveAfterExitAsync(id);
+        }
+    }
+
+    /// <summary>Unmounts optioned volumes (tmpfs...) that no other running container uses any more.</summary>
+    private void ReleaseVolumeMounts(ContainerRecord exited)
+    {
+        foreach (var point in exited.MountPoints.Where(m => m.Type == "volume" && m.Name is not null))
+        {
+            if (_volumes.TryGet(point.Name!) is { Options.Count: > 0 } volume &&
+                !_store.All.Any(c => c.Id != exited.Id && c.State.Status.IsRunning() && c.MountPoints.Any(m => m.Name == volume.Name)))
+            {
+                _volumes.Driver.Unmount(volume.Name);
+            }
         }
     }
 

@@ -44,6 +44,11 @@ public sealed partial class ContainerService
             }
 
             await _store.RemoveAsync(record.Id).ConfigureAwait(false);
+            if (removeVolumes)
+            {
+                await RemoveAnonymousVolumesAsync(record).ConfigureAwait(false);
+            }
+
             live.Streams.CompleteAll();
             live.CompleteRemoved(new WaitResult(record.State.ExitCode, null));
             Emit("destroy", record);
@@ -57,6 +62,25 @@ public sealed partial class ContainerService
         if (_live.TryRemove(record.Id, out var gone))
         {
             gone.Log.Dispose();
+        }
+    }
+
+    /// <summary>rm -v and --rm: the container's anonymous volumes go too, unless another container still uses one.</summary>
+    private async Task RemoveAnonymousVolumesAsync(ContainerRecord record)
+    {
+        foreach (var point in record.MountPoints.Where(m => m.Type == "volume" && m.Name is not null))
+        {
+            if (_volumes.TryGet(point.Name!) is { Anonymous: true } && _volumes.UsedBy(point.Name!).Count == 0)
+            {
+                try
+                {
+                    await _volumes.RemoveAsync(point.Name!, force: true).ConfigureAwait(false);
+                }
+                catch (BerthException e) when (e.Kind == ErrorKind.Conflict)
+                {
+                    // taken into use by another container meanwhile
+                }
+            }
         }
     }
 

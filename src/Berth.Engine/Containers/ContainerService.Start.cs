@@ -49,6 +49,7 @@ public sealed partial class ContainerService
                 RootfsMount.Mount(_snapshots.Prepare(record.Id, layerDirs, rootfs));
                 undo.Push(() => RootfsMount.Unmount(rootfs));
 
+                PrepareVolumes(record, rootfs);
                 var user = UserLookup.Resolve(rootfs, record.Config.User);
                 ContainerFiles.Write(dir, record, ExtraHosts(record), ipAddress: null);
                 var spec = RuntimeSpecBuilder.Build(record, dir, rootfs, user, MountsFor(record, dir));
@@ -109,6 +110,10 @@ public sealed partial class ContainerService
                     mounts.RemoveAll(m => m.Target == point.Destination);
                     mounts.Add(MountSpec.Bind(point.Source, point.Destination, !point.ReadWrite, point.Propagation.Length > 0 ? point.Propagation : "rprivate"));
                     break;
+                case "volume":
+                    mounts.RemoveAll(m => m.Target == point.Destination);
+                    mounts.Add(MountSpec.Bind(point.Source, point.Destination, !point.ReadWrite));
+                    break;
                 case "tmpfs":
                     mounts.Add(new MountSpec("tmpfs", "tmpfs", point.Destination, point.ReadWrite ? ["nosuid", "nodev", "noexec"] : ["nosuid", "nodev", "noexec", "ro"]));
                     break;
@@ -123,6 +128,25 @@ public sealed partial class ContainerService
         }
 
         return mounts;
+    }
+
+    /// <summary>Mounts volumes that have driver options and fills empty volumes from the image (copy-up).</summary>
+    private void PrepareVolumes(ContainerRecord record, string rootfs)
+    {
+        foreach (var point in record.MountPoints.Where(m => m.Type == "volume" && m.Name is not null))
+        {
+            var volume = _volumes.TryGet(point.Name!);
+            if (volume is null)
+            {
+                throw Errors.NotFound($"error while mounting volume '{point.Source}': volume {point.Name} not found");
+            }
+
+            _volumes.Driver.EnsureMounted(volume.Name, volume.Options);
+            if (point.CopyData)
+            {
+                Berth.Volumes.VolumeCopyUp.Copy(Path.Combine(rootfs, point.Destination.TrimStart('/')), point.Source);
+            }
+        }
     }
 
     private static IEnumerable<(string Address, string Names)> ExtraHosts(ContainerRecord record)

@@ -21,11 +21,15 @@ public sealed partial class ContainerService
     private readonly EnginePaths _paths;
     private readonly EventBus _events;
     private readonly ILogger _log;
+    private readonly Volumes.VolumeService _volumes;
+    private readonly MountPlanner _mounts;
     private readonly ConcurrentDictionary<string, LiveContainer> _live = new(StringComparer.Ordinal);
 
-    public ContainerService(ContainerStore store, ImageService images, OverlaySnapshotter snapshots, RuntimeCatalog runtimes,
+    public ContainerService(ContainerStore store, ImageService images, Volumes.VolumeService volumes, OverlaySnapshotter snapshots, RuntimeCatalog runtimes,
         EnginePaths paths, EventBus events, ILogger<ContainerService> log)
     {
+        _volumes = volumes;
+        _mounts = new MountPlanner(volumes, store);
         _store = store;
         _images = images;
         _snapshots = snapshots;

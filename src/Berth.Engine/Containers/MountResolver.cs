@@ -3,46 +3,14 @@ using Berth.Core.Errors;
 namespace Berth.Engine.Containers;
 
 /// <summary>
-/// Turns -v binds and --mount entries into the container's mount points, with moby's parsing rules
-/// and messages. Later entries for the same destination replace earlier ones.
+/// Parses -v binds and --mount entries with moby's rules and messages.
 /// </summary>
 public static class MountResolver
 {
     private static readonly HashSet<string> Propagations = ["shared", "rshared", "slave", "rslave", "private", "rprivate"];
 
-    public static IReadOnlyList<MountPointRecord> Resolve(HostSettings host, ContainerSettings config)
-    {
-        var byDestination = new Dictionary<string, MountPointRecord>(StringComparer.Ordinal);
-        foreach (var bind in host.Binds)
-        {
-            var mount = ParseBind(bind);
-            byDestination[mount.Destination] = mount;
-        }
-
-        foreach (var request in host.Mounts)
-        {
-            var mount = FromMountRequest(request);
-            if (byDestination.ContainsKey(mount.Destination))
-            {
-                throw Errors.InvalidArgument($"Duplicate mount point: {mount.Destination}");
-            }
-
-            byDestination[mount.Destination] = mount;
-        }
-
-        foreach (var volume in config.Volumes)
-        {
-            if (!byDestination.ContainsKey(volume.TrimEnd('/') is "" ? "/" : volume.TrimEnd('/')))
-            {
-                throw Errors.NotImplemented($"anonymous volume {volume}: volumes are not supported yet");
-            }
-        }
-
-        return byDestination.Values.OrderBy(m => m.Destination, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>-v SOURCE:DEST[:MODE]; a missing host directory is created at start, as Docker does for -v.</summary>
-    public static MountPointRecord ParseBind(string spec)
+    /// <summary>-v SOURCE:DEST[:MODE]: SOURCE is a host path (absolute) or a volume name.</summary>
+    public static BindSpec ParseBind(string spec)
     {
         var parts = spec.Split(':');
         if (parts.Length is < 2 or > 3 || parts[0].Length == 0 || parts[1].Length == 0)
@@ -54,23 +22,17 @@ public static class MountResolver
         var destination = CleanDestination(parts[1], spec);
         var mode = parts.Length == 3 ? parts[2] : "";
         var (readWrite, propagation) = ParseMode(mode);
-        if (!source.StartsWith('/'))
+        var isPath = source.StartsWith('/');
+        if (!isPath)
         {
-            throw Errors.NotImplemented($"named volume {source}: volumes are not supported yet");
+            Berth.Volumes.VolumeName.Validate(source);
         }
 
-        return new MountPointRecord
-        {
-            Type = "bind",
-            Source = Path.GetFullPath(source),
-            Destination = destination,
-            Mode = mode,
-            ReadWrite = readWrite,
-            Propagation = propagation ?? "rprivate",
-        };
+        return new BindSpec(isPath ? Path.GetFullPath(source) : source, destination, mode, readWrite, propagation, !isPath, mode.Split(',').Contains("nocopy"));
     }
 
-    private static MountPointRecord FromMountRequest(MountRequest request)
+    /// <summary>A --mount bind or tmpfs; volume mounts are the planner's (they need the volume service).</summary>
+    public static MountPointRecord FromMountRequest(MountRequest request)
     {
         var destination = CleanDestination(request.Target, request.Target);
         switch (request.Type)
@@ -111,14 +73,12 @@ public static class MountResolver
                 }
 
                 return new MountPointRecord { Type = "tmpfs", Source = "", Destination = destination, ReadWrite = !request.ReadOnly };
-            case "volume":
-                throw Errors.NotImplemented("volume mounts are not supported yet");
             default:
                 throw Errors.InvalidArgument($"invalid mount config for type \"{request.Type}\": mount type unknown");
         }
     }
 
-    private static string CleanDestination(string destination, string spec)
+    public static string CleanDestination(string destination, string spec)
     {
         if (!destination.StartsWith('/'))
         {

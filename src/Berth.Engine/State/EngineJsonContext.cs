@@ -10,4 +10,5 @@ namespace Berth.Engine.State;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ContainerRecord))]
 [JsonSerializable(typeof(ImageRecord))]
+[JsonSerializable(typeof(Berth.Engine.Volumes.VolumeRecord))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

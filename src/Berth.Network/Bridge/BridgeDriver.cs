@@ -31,19 +31,7 @@ public sealed class BridgeDriver : INetworkDriver
     public LinkInfo EnsureBridge(string name, InterfaceAddress gateway, int? mtu = null)
     {
         using var netlink = NetlinkConnection.Open();
-        var bridge = netlink.FindLink(name);
-        if (bridge is null)
-        {
-            try
-            {
-                bridge = netlink.CreateBridge(name, mtu);
-            }
-            catch (NetworkException e) when (e.Errno == Errno.EEXIST)
-            {
-                bridge = netlink.FindLink(name) ?? throw;
-            }
-        }
-
+        var bridge = netlink.FindLink(name) ?? CreateBridge(netlink, name, mtu);
         if (bridge.Kind != "bridge")
         {
             throw Errors.Conflict($"cannot use {name} as a bridge: an interface of kind {bridge.Kind ?? "device"} has that name");
@@ -60,6 +48,25 @@ public sealed class BridgeDriver : INetworkDriver
         }
 
         return bridge;
+    }
+
+    /// <summary>Creates the bridge, or takes the one a concurrent caller just created.</summary>
+    private static LinkInfo CreateBridge(NetlinkConnection netlink, string name, int? mtu)
+    {
+        try
+        {
+            return netlink.CreateBridge(name, mtu);
+        }
+        catch (NetworkException e) when (e.Errno == Errno.EEXIST)
+        {
+            var existing = netlink.FindLink(name);
+            if (existing is null)
+            {
+                throw;
+            }
+
+            return existing;
+        }
     }
 
     /// <summary>Deletes the bridge; false when it did not exist.</summary>

@@ -2,7 +2,7 @@ using Berth.Core.Errors;
 
 namespace Berth.Runtime.Security;
 
-/// <summary>Linux capabilities: Docker's 14 defaults, and --cap-add/--cap-drop (with "ALL") applied to them.</summary>
+/// <summary>Linux capabilities: Docker's 14 defaults, and --cap-add/--cap-drop (with "ALL") applied to them as moby does.</summary>
 public static class Capabilities
 {
     public static readonly IReadOnlyList<string> Default =
@@ -11,8 +11,8 @@ public static class Capabilities
         "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE",
     ];
 
-    /// <summary>Every capability the kernel knows, in number order.</summary>
-    public static readonly IReadOnlyList<string> All =
+    /// <summary>Every capability by name, in number order (CAP_CHOWN is 0).</summary>
+    public static readonly IReadOnlyList<string> Known =
     [
         "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL", "CAP_SETGID",
         "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN",
@@ -23,59 +23,70 @@ public static class Capabilities
         "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE",
     ];
 
-    /// <summary>moby's TweakCapabilities: drops apply to the defaults, then adds; ALL on either side.</summary>
+    private const string All = "ALL";
+
+    private static readonly Lazy<IReadOnlyList<string>> KernelCapabilities = new(ReadKernelCapabilities);
+
+    /// <summary>The capabilities this kernel has (up to cap_last_cap): what "ALL" and --privileged grant.</summary>
+    public static IReadOnlyList<string> Supported => KernelCapabilities.Value;
+
+    /// <summary>
+    /// The capability set of a container (moby TweakCapabilities): privileged gets all; "ALL" in CapAdd gives all
+    /// but the dropped; "ALL" in CapDrop gives only the added; otherwise the defaults minus drops plus adds.
+    /// Names are case-insensitive, with or without CAP_; an unknown one is an InvalidArgument worded as Docker's.
+    /// </summary>
     public static IReadOnlyList<string> Resolve(IEnumerable<string> add, IEnumerable<string> drop, bool privileged)
     {
+        var adds = Normalize(add, "CapAdd");
+        var drops = Normalize(drop, "CapDrop");
         if (privileged)
         {
-            return Supported();
+            return Supported;
         }
 
-        var adds = add.Select(Normalize).ToList();
-        var drops = drop.Select(Normalize).ToList();
-        var result = new List<string>();
-        if (!drops.Contains("ALL"))
+        if (adds.Contains(All))
         {
-            result.AddRange(Default.Where(c => !drops.Contains(c)));
+            return Supported.Where(c => !drops.Contains(c)).ToList();
         }
 
-        if (adds.Contains("ALL"))
-        {
-            return Supported().Where(c => !drops.Contains(c) || adds.Contains(c)).ToList();
-        }
-
-        foreach (var cap in adds.Where(c => !result.Contains(c)))
-        {
-            result.Add(cap);
-        }
-
+        var result = drops.Contains(All) ? [] : Default.Where(c => !drops.Contains(c)).ToList();
+        result.AddRange(adds.Where(c => !result.Contains(c)));
         return result;
     }
 
-    /// <summary>
-    /// The capabilities a privileged container gets: all those in the daemon's own bounding set (a
-    /// container can hold no capability its creator lacks, and asking for one fails capset).
-    /// </summary>
-    public static IReadOnlyList<string> Supported()
+    private static List<string> Normalize(IEnumerable<string> names, string field)
     {
-        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("CapBnd:", StringComparison.Ordinal)) : null;
-        if (line is null || !ulong.TryParse(line["CapBnd:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask))
+        var normalized = new List<string>();
+        foreach (var name in names)
         {
-            return All;
+            var upper = name.ToUpperInvariant();
+            if (upper == All)
+            {
+                normalized.Add(All);
+                continue;
+            }
+
+            var full = upper.StartsWith("CAP_", StringComparison.Ordinal) ? upper : "CAP_" + upper;
+            if (!Known.Contains(full))
+            {
+                throw Errors.InvalidArgument($"invalid {field}: unknown capability: \"{full}\"");
+            }
+
+            if (!Supported.Contains(full))
+            {
+                throw Errors.InvalidArgument($"invalid {field}: capability not supported by your kernel or not available in the current environment: \"{full}\"");
+            }
+
+            normalized.Add(full);
         }
 
-        return All.Where((_, bit) => (mask & (1UL << bit)) != 0).ToList();
+        return normalized;
     }
 
-    public static string Normalize(string name)
+    private static IReadOnlyList<string> ReadKernelCapabilities()
     {
-        var upper = name.Trim().ToUpperInvariant();
-        if (upper == "ALL")
-        {
-            return upper;
-        }
-
-        var full = upper.StartsWith("CAP_", StringComparison.Ordinal) ? upper : "CAP_" + upper;
-        return All.Contains(full) ? full : throw Errors.InvalidArgument($"invalid capability: {name}");
+        const string LastCap = "/proc/sys/kernel/cap_last_cap";
+        var last = File.Exists(LastCap) && int.TryParse(File.ReadAllText(LastCap).Trim(), out var n) ? n : Known.Count - 1;
+        return Known.Take(Math.Min(last + 1, Known.Count)).ToList();
     }
 }

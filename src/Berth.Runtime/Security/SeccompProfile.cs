@@ -1,72 +1,90 @@
+using System.Runtime.InteropServices;
 using Berth.Runtime.Oci;
 
 namespace Berth.Runtime.Security;
 
 /// <summary>
-/// Docker's default seccomp profile, generated as OCI linux.seccomp: everything is EPERM except an
-/// allow-list; a few calls are allowed only with certain arguments or with a capability granted.
+/// Docker's default seccomp profile (moby/profiles seccomp/default.json), generated as OCI linux.seccomp:
+/// every syscall fails with EPERM except an allow-list; a few are allowed only with certain arguments,
+/// on certain architectures, or when the container holds a capability.
 /// </summary>
 public static class SeccompProfile
 {
     private const string Allow = "SCMP_ACT_ALLOW";
+    private const uint EPERM = 1;
+    private const uint ENOSYS = 38;
 
+    /// <summary>CLONE_NEWNS|NEWCGROUP|NEWUTS|NEWIPC|NEWUSER|NEWPID|NEWNET: clone may not make namespaces without CAP_SYS_ADMIN.</summary>
+    private const ulong CloneNamespaceFlags = 0x7E020000;
+
+    /// <summary>Allowed whatever the capabilities (ptrace and process_vm_* need kernel 4.8, below what Berth needs anyway).</summary>
     private static readonly string[] Allowed =
     [
-        "accept", "accept4", "access", "adjtimex", "alarm", "bind", "brk", "cachestat", "capget", "capset", "chdir", "chmod",
-        "chown", "chown32", "clock_adjtime", "clock_adjtime64", "clock_getres", "clock_getres_time64", "clock_gettime",
-        "clock_gettime64", "clock_nanosleep", "clock_nanosleep_time64", "close", "close_range", "connect", "copy_file_range",
-        "creat", "dup", "dup2", "dup3", "epoll_create", "epoll_create1", "epoll_ctl", "epoll_ctl_old", "epoll_pwait",
-        "epoll_pwait2", "epoll_wait", "epoll_wait_old", "eventfd", "eventfd2", "execve", "execveat", "exit", "exit_group",
-        "faccessat", "faccessat2", "fadvise64", "fadvise64_64", "fallocate", "fanotify_mark", "fchdir", "fchmod", "fchmodat",
-        "fchmodat2", "fchown", "fchown32", "fchownat", "fcntl", "fcntl64", "fdatasync", "fgetxattr", "flistxattr", "flock",
-        "fork", "fremovexattr", "fsetxattr", "fstat", "fstat64", "fstatat64", "fstatfs", "fstatfs64", "fsync", "ftruncate",
-        "ftruncate64", "futex", "futex_requeue", "futex_time64", "futex_wait", "futex_waitv", "futex_wake", "futimesat",
-        "getcpu", "getcwd", "getdents", "getdents64", "getegid", "getegid32", "geteuid", "geteuid32", "getgid", "getgid32",
-        "getgroups", "getgroups32", "getitimer", "getpeername", "getpgid", "getpgrp", "getpid", "getppid", "getpriority",
-        "getrandom", "getresgid", "getresgid32", "getresuid", "getresuid32", "getrlimit", "get_robust_list", "getrusage",
-        "getsid", "getsockname", "getsockopt", "get_thread_area", "gettid", "gettimeofday", "getuid", "getuid32", "getxattr",
+        "accept", "accept4", "access", "adjtimex", "alarm", "bind", "brk", "cachestat", "capget", "capset", "chdir",
+        "chmod", "chown", "chown32", "clock_adjtime", "clock_adjtime64", "clock_getres", "clock_getres_time64",
+        "clock_gettime", "clock_gettime64", "clock_nanosleep", "clock_nanosleep_time64", "close", "close_range",
+        "connect", "copy_file_range", "creat", "dup", "dup2", "dup3", "epoll_create", "epoll_create1", "epoll_ctl",
+        "epoll_ctl_old", "epoll_pwait", "epoll_pwait2", "epoll_wait", "epoll_wait_old", "eventfd", "eventfd2", "execve",
+        "execveat", "exit", "exit_group", "faccessat", "faccessat2", "fadvise64", "fadvise64_64", "fallocate",
+        "fanotify_mark", "fchdir", "fchmod", "fchmodat", "fchmodat2", "fchown", "fchown32", "fchownat", "fcntl",
+        "fcntl64", "fdatasync", "fgetxattr", "flistxattr", "flock", "fork", "fremovexattr", "fsetxattr", "fstat",
+        "fstat64", "fstatat64", "fstatfs", "fstatfs64", "fsync", "ftruncate", "ftruncate64", "futex", "futex_requeue",
+        "futex_time64", "futex_wait", "futex_waitv", "futex_wake", "futimesat", "getcpu", "getcwd", "getdents",
+        "getdents64", "getegid", "getegid32", "geteuid", "geteuid32", "getgid", "getgid32", "getgroups", "getgroups32",
+        "getitimer", "getpeername", "getpgid", "getpgrp", "getpid", "getppid", "getpriority", "getrandom", "getresgid",
+        "getresgid32", "getresuid", "getresuid32", "getrlimit", "get_robust_list", "getrusage", "getsid", "getsockname",
+        "getsockopt", "get_thread_area", "gettid", "gettimeofday", "getuid", "getuid32", "getxattr", "getxattrat",
         "inotify_add_watch", "inotify_init", "inotify_init1", "inotify_rm_watch", "io_cancel", "ioctl", "io_destroy",
         "io_getevents", "io_pgetevents", "io_pgetevents_time64", "ioprio_get", "ioprio_set", "io_setup", "io_submit",
-        "io_uring_enter", "io_uring_register", "io_uring_setup", "ipc", "kill", "landlock_add_rule", "landlock_create_ruleset",
-        "landlock_restrict_self", "lchown", "lchown32", "lgetxattr", "link", "linkat", "listen", "listxattr", "llistxattr",
-        "_llseek", "lremovexattr", "lseek", "lsetxattr", "lstat", "lstat64", "madvise", "map_shadow_stack", "membarrier",
-        "memfd_create", "memfd_secret", "mincore", "mkdir", "mkdirat", "mknod", "mknodat", "mlock", "mlock2", "mlockall",
-        "mmap", "mmap2", "mprotect", "mq_getsetattr", "mq_notify", "mq_open", "mq_timedreceive", "mq_timedreceive_time64",
-        "mq_timedsend", "mq_timedsend_time64", "mq_unlink", "mremap", "msgctl", "msgget", "msgrcv", "msgsnd", "msync",
-        "munlock", "munlockall", "munmap", "name_to_handle_at", "nanosleep", "newfstatat", "_newselect", "open", "openat",
-        "openat2", "pause", "pidfd_open", "pidfd_send_signal", "pipe", "pipe2", "pkey_alloc", "pkey_free", "pkey_mprotect",
-        "poll", "ppoll", "ppoll_time64", "prctl", "pread64", "preadv", "preadv2", "prlimit64", "process_mrelease", "pselect6",
-        "pselect6_time64", "pwrite64", "pwritev", "pwritev2", "read", "readahead", "readlink", "readlinkat", "readv", "recv",
-        "recvfrom", "recvmmsg", "recvmmsg_time64", "recvmsg", "remap_file_pages", "removexattr", "rename", "renameat",
-        "renameat2", "restart_syscall", "rmdir", "rseq", "rt_sigaction", "rt_sigpending", "rt_sigprocmask", "rt_sigqueueinfo",
-        "rt_sigreturn", "rt_sigsuspend", "rt_sigtimedwait", "rt_sigtimedwait_time64", "rt_tgsigqueueinfo", "sched_getaffinity",
-        "sched_getattr", "sched_getparam", "sched_get_priority_max", "sched_get_priority_min", "sched_getscheduler",
-        "sched_rr_get_interval", "sched_rr_get_interval_time64", "sched_setaffinity", "sched_setattr", "sched_setparam",
-        "sched_setscheduler", "sched_yield", "seccomp", "select", "semctl", "semget", "semop", "semtimedop",
-        "semtimedop_time64", "send", "sendfile", "sendfile64", "sendmmsg", "sendmsg", "sendto", "setfsgid", "setfsgid32",
-        "setfsuid", "setfsuid32", "setgid", "setgid32", "setgroups", "setgroups32", "setitimer", "setpgid", "setpriority",
-        "setregid", "setregid32", "setresgid", "setresgid32", "setresuid", "setresuid32", "setreuid", "setreuid32",
-        "setrlimit", "set_robust_list", "setsid", "setsockopt", "set_thread_area", "set_tid_address", "setuid", "setuid32",
-        "setxattr", "shmat", "shmctl", "shmdt", "shmget", "shutdown", "sigaltstack", "signalfd", "signalfd4", "sigprocmask",
-        "sigreturn", "socketcall", "socketpair", "splice", "stat", "stat64", "statfs", "statfs64", "statx", "symlink",
-        "symlinkat", "sync", "sync_file_range", "syncfs", "sysinfo", "tee", "tgkill", "time", "timer_create", "timer_delete",
-        "timer_getoverrun", "timer_gettime", "timer_gettime64", "timer_settime", "timer_settime64", "timerfd_create",
-        "timerfd_gettime", "timerfd_gettime64", "timerfd_settime", "timerfd_settime64", "times", "tkill", "truncate",
-        "truncate64", "ugetrlimit", "umask", "uname", "unlink", "unlinkat", "utime", "utimensat", "utimensat_time64", "utimes",
-        "vfork", "vmsplice", "wait4", "waitid", "waitpid", "write", "writev", "arch_prctl", "modify_ldt",
+        "ipc", "kill", "landlock_add_rule", "landlock_create_ruleset", "landlock_restrict_self", "lchown", "lchown32",
+        "lgetxattr", "link", "linkat", "listen", "listmount", "listxattr", "listxattrat", "llistxattr", "_llseek",
+        "lremovexattr", "lseek", "lsetxattr", "lstat", "lstat64", "madvise", "map_shadow_stack", "membarrier",
+        "memfd_create", "memfd_secret", "mincore", "mkdir", "mkdirat", "mknod", "mknodat", "mlock", "mlock2",
+        "mlockall", "mmap", "mmap2", "mprotect", "mq_getsetattr", "mq_notify", "mq_open", "mq_timedreceive",
+        "mq_timedreceive_time64", "mq_timedsend", "mq_timedsend_time64", "mq_unlink", "mremap", "mseal", "msgctl",
+        "msgget", "msgrcv", "msgsnd", "msync", "munlock", "munlockall", "munmap", "name_to_handle_at", "nanosleep",
+        "newfstatat", "_newselect", "open", "openat", "openat2", "pause", "pidfd_open", "pidfd_send_signal", "pipe",
+        "pipe2", "pkey_alloc", "pkey_free", "pkey_mprotect", "poll", "ppoll", "ppoll_time64", "prctl", "pread64",
+        "preadv", "preadv2", "prlimit64", "process_mrelease", "pselect6", "pselect6_time64", "pwrite64", "pwritev",
+        "pwritev2", "read", "readahead", "readlink", "readlinkat", "readv", "recv", "recvfrom", "recvmmsg",
+        "recvmmsg_time64", "recvmsg", "remap_file_pages", "removexattr", "removexattrat", "rename", "renameat",
+        "renameat2", "restart_syscall", "riscv_hwprobe", "rmdir", "rseq", "rt_sigaction", "rt_sigpending",
+        "rt_sigprocmask", "rt_sigqueueinfo", "rt_sigreturn", "rt_sigsuspend", "rt_sigtimedwait",
+        "rt_sigtimedwait_time64", "rt_tgsigqueueinfo", "sched_getaffinity", "sched_getattr", "sched_getparam",
+        "sched_get_priority_max", "sched_get_priority_min", "sched_getscheduler", "sched_rr_get_interval",
+        "sched_rr_get_interval_time64", "sched_setaffinity", "sched_setattr", "sched_setparam", "sched_setscheduler",
+        "sched_yield", "seccomp", "select", "semctl", "semget", "semop", "semtimedop", "semtimedop_time64", "send",
+        "sendfile", "sendfile64", "sendmmsg", "sendmsg", "sendto", "setfsgid", "setfsgid32", "setfsuid", "setfsuid32",
+        "setgid", "setgid32", "setgroups", "setgroups32", "setitimer", "setpgid", "setpriority", "setregid",
+        "setregid32", "setresgid", "setresgid32", "setresuid", "setresuid32", "setreuid", "setreuid32", "setrlimit",
+        "set_robust_list", "setsid", "setsockopt", "set_thread_area", "set_tid_address", "setuid", "setuid32",
+        "setxattr", "setxattrat", "shmat", "shmctl", "shmdt", "shmget", "shutdown", "sigaltstack", "signalfd",
+        "signalfd4", "sigprocmask", "sigreturn", "socketcall", "socketpair", "splice", "stat", "stat64", "statfs",
+        "statfs64", "statmount", "statx", "symlink", "symlinkat", "sync", "sync_file_range", "syncfs", "sysinfo", "tee",
+        "tgkill", "time", "timer_create", "timer_delete", "timer_getoverrun", "timer_gettime", "timer_gettime64",
+        "timer_settime", "timer_settime64", "timerfd_create", "timerfd_gettime", "timerfd_gettime64", "timerfd_settime",
+        "timerfd_settime64", "times", "tkill", "truncate", "truncate64", "ugetrlimit", "umask", "uname", "unlink",
+        "unlinkat", "uretprobe", "utime", "utimensat", "utimensat_time64", "utimes", "vfork", "vmsplice", "wait4",
+        "waitid", "waitpid", "write", "writev",
         "process_vm_readv", "process_vm_writev", "ptrace",
     ];
 
-    /// <summary>Calls allowed only when the container holds the capability.</summary>
+    private static readonly string[] X86Only = ["arch_prctl", "modify_ldt"];
+
+    private static readonly string[] ArmOnly = ["arm_fadvise64_64", "arm_sync_file_range", "sync_file_range2", "breakpoint", "cacheflush", "set_tls"];
+
+    /// <summary>Allowed only when the container holds the capability.</summary>
     private static readonly (string Capability, string[] Names)[] CapabilityGated =
     [
         ("CAP_DAC_READ_SEARCH", ["open_by_handle_at"]),
-        ("CAP_SYS_ADMIN", ["bpf", "clone3", "fanotify_init", "fsconfig", "fsmount", "fsopen", "fspick", "lookup_dcookie", "mount", "mount_setattr", "move_mount", "open_tree", "perf_event_open", "quotactl", "quotactl_fd", "setdomainname", "sethostname", "setns", "syslog", "umount", "umount2", "unshare"]),
+        ("CAP_SYS_ADMIN", ["bpf", "clone", "clone3", "fanotify_init", "fsconfig", "fsmount", "fsopen", "fspick", "lookup_dcookie", "lsm_get_self_attr",
+            "lsm_list_modules", "lsm_set_self_attr", "mount", "mount_setattr", "move_mount", "open_tree", "perf_event_open", "quotactl",
+            "quotactl_fd", "setdomainname", "sethostname", "setns", "syslog", "umount", "umount2", "unshare"]),
         ("CAP_SYS_BOOT", ["reboot"]),
         ("CAP_SYS_CHROOT", ["chroot"]),
         ("CAP_SYS_MODULE", ["delete_module", "init_module", "finit_module"]),
         ("CAP_SYS_PACCT", ["acct"]),
-        ("CAP_SYS_PTRACE", ["kcmp", "pidfd_getfd", "process_madvise"]),
+        ("CAP_SYS_PTRACE", ["kcmp", "pidfd_getfd", "process_madvise", "process_vm_readv", "process_vm_writev", "ptrace"]),
         ("CAP_SYS_RAWIO", ["iopl", "ioperm"]),
         ("CAP_SYS_TIME", ["settimeofday", "stime", "clock_settime", "clock_settime64"]),
         ("CAP_SYS_TTY_CONFIG", ["vhangup"]),
@@ -76,26 +94,32 @@ public static class SeccompProfile
         ("CAP_PERFMON", ["perf_event_open"]),
     ];
 
-    /// <summary>clone's namespace flags (CLONE_NEWNS|NEWUTS|NEWIPC|NEWUSER|NEWPID|NEWNET|NEWCGROUP): refused without CAP_SYS_ADMIN.</summary>
-    private const ulong CloneNamespaceFlags = 0x7E020000;
+    /// <summary>The personalities a container may switch to: PER_LINUX, UNAME26, PER_LINUX32, UNAME26|PER_LINUX32, and the query 0xffffffff.</summary>
+    private static readonly ulong[] Personalities = [0x0, 0x8, 0x20000, 0x20008, 0xffffffff];
 
-    public static OciSeccomp For(IReadOnlyList<string> capabilities)
+    public static OciSeccomp For(IReadOnlyList<string> capabilities) => For(capabilities, RuntimeInformation.ProcessArchitecture);
+
+    public static OciSeccomp For(IReadOnlyList<string> capabilities, Architecture architecture)
     {
-        var rules = new List<OciSyscallRule> { new() { Names = [.. Allowed], Action = Allow } };
-        foreach (var persona in new ulong[] { 0x0, 0x0008, 0x20000, 0x20008, 0xffffffff })
+        var arm = architecture is Architecture.Arm64 or Architecture.Arm;
+        var rules = new List<OciSyscallRule>
         {
-            rules.Add(new OciSyscallRule { Names = ["personality"], Action = Allow, Args = [new OciSyscallArg { Index = 0, Value = persona, Op = "SCMP_CMP_EQ" }] });
+            new() { Names = [.. Allowed, .. arm ? ArmOnly : X86Only], Action = Allow },
+
+            // socket: any family but AF_ALG (38) and AF_VSOCK (40)
+            Conditional("socket", 0, 38, "SCMP_CMP_LT"),
+            Conditional("socket", 0, 39, "SCMP_CMP_EQ"),
+            Conditional("socket", 0, 40, "SCMP_CMP_GT"),
+        };
+        rules.AddRange(Personalities.Select(p => Conditional("personality", 0, p, "SCMP_CMP_EQ")));
+
+        var granted = CapabilityGated.Where(g => capabilities.Contains(g.Capability)).SelectMany(g => g.Names).Distinct().ToList();
+        if (granted.Count > 0)
+        {
+            rules.Add(new OciSyscallRule { Names = granted, Action = Allow });
         }
 
-        // socket: everything but AF_VSOCK (40)
-        rules.Add(new OciSyscallRule { Names = ["socket"], Action = Allow, Args = [new OciSyscallArg { Index = 0, Value = 40, Op = "SCMP_CMP_NE" }] });
-
-        var hasSysAdmin = capabilities.Contains("CAP_SYS_ADMIN");
-        if (hasSysAdmin)
-        {
-            rules.Add(new OciSyscallRule { Names = ["clone"], Action = Allow });
-        }
-        else
+        if (!capabilities.Contains("CAP_SYS_ADMIN"))
         {
             rules.Add(new OciSyscallRule
             {
@@ -104,24 +128,19 @@ public static class SeccompProfile
                 Args = [new OciSyscallArg { Index = 0, Value = CloneNamespaceFlags, ValueTwo = 0, Op = "SCMP_CMP_MASKED_EQ" }],
             });
 
-            // glibc falls back to clone when clone3 is not implemented; EPERM would make it fail instead
-            rules.Add(new OciSyscallRule { Names = ["clone3"], Action = "SCMP_ACT_ERRNO", ErrnoRet = 38 });
-        }
-
-        var granted = CapabilityGated.Where(g => capabilities.Contains(g.Capability)).SelectMany(g => g.Names).Distinct().ToList();
-        if (granted.Count > 0)
-        {
-            rules.Add(new OciSyscallRule { Names = granted, Action = Allow });
+            // ENOSYS, not EPERM: glibc then falls back to clone, whose flags seccomp can inspect (clone3's are behind a pointer)
+            rules.Add(new OciSyscallRule { Names = ["clone3"], Action = "SCMP_ACT_ERRNO", ErrnoRet = ENOSYS });
         }
 
         return new OciSeccomp
         {
             DefaultAction = "SCMP_ACT_ERRNO",
-            DefaultErrnoRet = 1,
-            Architectures = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64
-                ? ["SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM"]
-                : ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"],
+            DefaultErrnoRet = EPERM,
+            Architectures = arm ? ["SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM"] : ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"],
             Syscalls = rules,
         };
     }
+
+    private static OciSyscallRule Conditional(string name, uint index, ulong value, string op) =>
+        new() { Names = [name], Action = Allow, Args = [new OciSyscallArg { Index = index, Value = value, Op = op }] };
 }

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Berth.Runtime.Oci;
+
+/// <summary>Source-generated (reflection-free) JSON for config.json and an exec's process.json; nulls are left out.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OciSpec))]
+[JsonSerializable(typeof(OciProcess))]
+internal sealed partial class OciJsonContext : JsonSerializerContext;
