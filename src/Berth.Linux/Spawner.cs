@@ -44,7 +44,10 @@ public static class Spawner
             Check(Interop.Libc.posix_spawn_file_actions_addclosefrom_np(actions, sources.Count), "posix_spawn_file_actions_addclosefrom_np");
             Interop.Libc.sigemptyset(sigset);
             Check(Interop.Libc.posix_spawnattr_setsigmask(attr, sigset), "posix_spawnattr_setsigmask");
-            Interop.Libc.sigfillset(sigset);
+
+            // every bit, not sigfillset: that leaves out glibc's internal signals 32 and 33, which posix_spawn
+            // then sets to SIG_IGN in the child, and ignored signals stay ignored through exec into containers
+            NativeMemory.Fill(sigset, Interop.Libc.SigSetSize, 0xFF);
             Check(Interop.Libc.posix_spawnattr_setsigdefault(attr, sigset), "posix_spawnattr_setsigdefault");
             Check(Interop.Libc.posix_spawnattr_setflags(attr, Interop.Libc.POSIX_SPAWN_SETSIGMASK | Interop.Libc.POSIX_SPAWN_SETSIGDEF | Interop.Libc.POSIX_SPAWN_SETSID), "posix_spawnattr_setflags");
 

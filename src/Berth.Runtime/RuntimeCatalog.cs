@@ -1,22 +1,20 @@
 using Berth.Core.Errors;
-using Berth.Linux;
+using Berth.Runtime.Cgroups;
 
 namespace Berth.Runtime;
 
-/// <summary>An installed runtime: its name and executable.</summary>
-public sealed record RuntimeInfo(string Name, string Path);
-
 /// <summary>
-/// The OCI runtimes this host has, the default one (crun unless told otherwise), and what was done to
-/// make the default work here; `info` and the daemon log report <see cref="Notes"/>.
+/// The OCI runtimes this host has, the default one (crun unless told otherwise), the cgroup facts
+/// <c>docker info</c> shows, and what was done to make the default work here (<see cref="Notes"/>, for
+/// the daemon log and <c>info</c>). The daemon creates one at start, after <see cref="RuntimeHost.Initialize"/>.
 /// </summary>
 public sealed class RuntimeCatalog
 {
     private readonly Dictionary<string, IOciRuntime> _runtimes;
 
-    private RuntimeCatalog(Dictionary<string, IOciRuntime> runtimes, string defaultName, string cgroupVersion, IReadOnlyList<string> notes)
+    internal RuntimeCatalog(IEnumerable<IOciRuntime> runtimes, string defaultName, string cgroupVersion, IReadOnlyList<string> notes)
     {
-        _runtimes = runtimes;
+        _runtimes = runtimes.ToDictionary(r => r.Name, StringComparer.Ordinal);
         DefaultName = defaultName;
         CgroupVersion = cgroupVersion;
         Notes = notes;
@@ -24,12 +22,24 @@ public sealed class RuntimeCatalog
 
     public string DefaultName { get; }
 
+    /// <summary>"1" or "2".</summary>
     public string CgroupVersion { get; }
 
+    /// <summary>Berth drives cgroups through cgroupfs paths (/berth/&lt;id&gt;), never systemd.</summary>
+    public string CgroupDriver => "cgroupfs";
+
+    /// <summary>Human sentences on what was found and done (empty when nothing needed doing).</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>One sentence for the daemon log and info: the default runtime and why.</summary>
+    public string Summary => Notes.Count == 0
+        ? $"default runtime {DefaultName} (cgroup v{CgroupVersion}, {CgroupDriver} driver)"
+        : $"default runtime {DefaultName} (cgroup v{CgroupVersion}, {CgroupDriver} driver): {string.Join("; ", Notes)}";
+
+    /// <summary>The installed runtimes only.</summary>
     public IReadOnlyList<RuntimeInfo> Available => _runtimes.Values.Select(r => new RuntimeInfo(r.Name, r.Path)).ToList();
 
+    /// <summary>A runtime by name; null or empty is the default.</summary>
     public IOciRuntime Get(string? name)
     {
         if (string.IsNullOrEmpty(name))
@@ -40,16 +50,18 @@ public sealed class RuntimeCatalog
         return _runtimes.TryGetValue(name, out var runtime) ? runtime : throw Errors.InvalidArgument($"unknown or invalid runtime name: {name}");
     }
 
-    /// <summary>Finds crun and runc, prepares the cgroup layout for the preferred one, and picks the default.</summary>
+    /// <summary>Finds crun and runc, prepares a hybrid cgroup host for crun, and picks the default.</summary>
+    /// <param name="preferred">The runtime asked for (berthd --runtime); null for crun.</param>
+    /// <param name="dataRoot">Each runtime keeps its state under &lt;dataRoot&gt;/runtime/&lt;name&gt;.</param>
+    /// <param name="cgroupParent">Containers' cgroups go under /&lt;cgroupParent&gt;/&lt;id&gt;.</param>
     public static RuntimeCatalog Create(string? preferred, string dataRoot, string cgroupParent = "berth")
     {
-        var notes = new List<string>();
-        var runtimes = new Dictionary<string, IOciRuntime>(StringComparer.Ordinal);
+        var runtimes = new List<IOciRuntime>();
         foreach (var (name, flavor) in new[] { ("crun", RuntimeFlavor.Crun), ("runc", RuntimeFlavor.Runc) })
         {
             if (FindExecutable(name) is { } path)
             {
-                runtimes[name] = new CliRuntime(flavor, path, Path.Combine(dataRoot, "runtime", name), cgroupParent);
+                runtimes.Add(new CliRuntime(flavor, path, Path.Combine(dataRoot, "runtime", name), cgroupParent));
             }
         }
 
@@ -58,60 +70,17 @@ public sealed class RuntimeCatalog
             throw Errors.Internal("no OCI runtime found: install crun or runc");
         }
 
-        var layout = CgroupLayout.Parse(File.ReadLines("/proc/self/mountinfo"));
-        var wanted = preferred ?? "crun";
-        if (!runtimes.ContainsKey(wanted))
-        {
-            notes.Add($"{wanted} is not installed; using {runtimes.Keys.First()}");
-            wanted = runtimes.Keys.First();
-        }
-
-        if (wanted == "crun" && layout.IsHybrid)
-        {
-            var held = layout.UnifiedControllers(ReadFile);
-            if (held.Count > 0)
-            {
-                foreach (var controller in held)
-                {
-                    TryMountV1(controller, notes);
-                }
-
-                var left = layout.UnifiedControllers(ReadFile);
-                if (left.Count == 0)
-                {
-                    notes.Add($"hybrid cgroups: moved {string.Join(", ", held)} from the cgroup2 mount to v1 hierarchies so that crun can run containers");
-                }
-                else if (runtimes.ContainsKey("runc"))
-                {
-                    notes.Add($"hybrid cgroups: the cgroup2 mount still holds {string.Join(", ", left)}, which crun refuses; using runc");
-                    wanted = "runc";
-                }
-            }
-        }
-
-        return new RuntimeCatalog(runtimes, wanted, layout.Version, notes);
-    }
-
-    private static void TryMountV1(string controller, List<string> notes)
-    {
-        var target = Path.Combine("/sys/fs/cgroup", controller);
-        try
-        {
-            Directory.CreateDirectory(target);
-            Mounts.Mount("cgroup", target, "cgroup", 0, controller);
-        }
-        catch (Exception e) when (e is LinuxException or IOException or UnauthorizedAccessException)
-        {
-            notes.Add($"could not mount a v1 {controller} hierarchy: {e.Message}");
-        }
+        var layout = CgroupLayout.Detect();
+        var (defaultName, notes) = HybridCgroups.ChooseDefault(preferred, runtimes.Select(r => r.Name).ToList(), layout, ReadFile, HybridCgroups.MountV1);
+        return new RuntimeCatalog(runtimes, defaultName, layout.Version, notes);
     }
 
     private static string? ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 
     private static string? FindExecutable(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin").Append("/usr/sbin")
+            .Concat(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"])
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
 }

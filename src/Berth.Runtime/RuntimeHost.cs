@@ -2,10 +2,13 @@ using Berth.Linux;
 
 namespace Berth.Runtime;
 
-/// <summary>Process-wide setup a host of the runtime does once, before starting containers.</summary>
+/// <summary>Process-wide setup a host of the runtime (berthd, a test, an embedding app) does once, before starting containers.</summary>
 public static class RuntimeHost
 {
-    /// <summary>Become a child subreaper: container inits outlive their runtime process and must be reaped by us.</summary>
+    /// <summary>
+    /// Become a child subreaper, so container inits, which outlive their runtime process, become our
+    /// children and are reaped by us; and reap the strays that come with that.
+    /// </summary>
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static void Initialize()
     {

@@ -3,46 +3,59 @@ using Berth.Core.Errors;
 
 namespace Berth.Runtime;
 
-/// <summary>Signal names as Docker accepts them: SIGTERM, TERM, term, 15, SIGRTMIN+3.</summary>
+/// <summary>Signals by name as Docker accepts them (SIGTERM, TERM, term, 15, SIGRTMIN+3), and names of numbers.</summary>
 public static class Signals
 {
+    private const int RtMin = 34;
+    private const int RtMax = 64;
+
     private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
     {
-        ["ABRT"] = 6, ["ALRM"] = 14, ["BUS"] = 7, ["CHLD"] = 17, ["CLD"] = 17, ["CONT"] = 18, ["FPE"] = 8, ["HUP"] = 1,
-        ["ILL"] = 4, ["INT"] = 2, ["IO"] = 29, ["IOT"] = 6, ["KILL"] = 9, ["PIPE"] = 13, ["POLL"] = 29, ["PROF"] = 27,
-        ["PWR"] = 30, ["QUIT"] = 3, ["SEGV"] = 11, ["STKFLT"] = 16, ["STOP"] = 19, ["SYS"] = 31, ["TERM"] = 15,
-        ["TRAP"] = 5, ["TSTP"] = 20, ["TTIN"] = 21, ["TTOU"] = 22, ["URG"] = 23, ["USR1"] = 10, ["USR2"] = 12,
-        ["VTALRM"] = 26, ["WINCH"] = 28, ["XCPU"] = 24, ["XFSZ"] = 25, ["RTMIN"] = 34, ["RTMAX"] = 64,
+        ["HUP"] = 1, ["INT"] = 2, ["QUIT"] = 3, ["ILL"] = 4, ["TRAP"] = 5, ["ABRT"] = 6, ["IOT"] = 6, ["BUS"] = 7, ["FPE"] = 8,
+        ["KILL"] = 9, ["USR1"] = 10, ["SEGV"] = 11, ["USR2"] = 12, ["PIPE"] = 13, ["ALRM"] = 14, ["TERM"] = 15, ["STKFLT"] = 16,
+        ["CHLD"] = 17, ["CLD"] = 17, ["CONT"] = 18, ["STOP"] = 19, ["TSTP"] = 20, ["TTIN"] = 21, ["TTOU"] = 22, ["URG"] = 23,
+        ["XCPU"] = 24, ["XFSZ"] = 25, ["VTALRM"] = 26, ["PROF"] = 27, ["WINCH"] = 28, ["IO"] = 29, ["POLL"] = 29, ["PWR"] = 30,
+        ["SYS"] = 31, ["UNUSED"] = 31,
     };
 
+    /// <summary>The signal's number; anything else is an InvalidArgument "Invalid signal: X".</summary>
     public static int Parse(string signal)
     {
-        var text = signal.Trim();
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (int.TryParse(signal, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return number is > 0 and <= 64 ? number : throw Invalid(signal);
+            return number is > 0 and <= RtMax ? number : throw Invalid(signal);
         }
 
-        var name = text.ToUpperInvariant();
-        if (name.StartsWith("SIG", StringComparison.Ordinal))
+        var name = signal.ToUpperInvariant();
+        name = name.StartsWith("SIG", StringComparison.Ordinal) ? name[3..] : name;
+        if (Numbers.TryGetValue(name, out var value))
         {
-            name = name[3..];
+            return value;
         }
 
-        var plus = name.IndexOf('+', StringComparison.Ordinal);
-        var minus = name.IndexOf('-', StringComparison.Ordinal);
-        if (name.StartsWith("RTMIN", StringComparison.Ordinal) && plus > 0 && int.TryParse(name[(plus + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var up))
+        // Docker's map has RTMIN, RTMIN+1..15, RTMAX-14..1 and RTMAX
+        return name switch
         {
-            return 34 + up <= 64 ? 34 + up : throw Invalid(signal);
-        }
-
-        if (name.StartsWith("RTMAX", StringComparison.Ordinal) && minus > 0 && int.TryParse(name[(minus + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var down))
-        {
-            return 64 - down >= 34 ? 64 - down : throw Invalid(signal);
-        }
-
-        return Numbers.TryGetValue(name, out var value) ? value : throw Invalid(signal);
+            "RTMIN" => RtMin,
+            "RTMAX" => RtMax,
+            _ when name.StartsWith("RTMIN+", StringComparison.Ordinal) && Offset(name[6..], 15) is { } up => RtMin + up,
+            _ when name.StartsWith("RTMAX-", StringComparison.Ordinal) && Offset(name[6..], 14) is { } down => RtMax - down,
+            _ => throw Invalid(signal),
+        };
     }
+
+    /// <summary>"SIGTERM" for 15, "SIGRTMIN+3" for 37; null for a number that is no signal.</summary>
+    public static string? Name(int signal) => signal switch
+    {
+        RtMin => "SIGRTMIN",
+        RtMax => "SIGRTMAX",
+        > RtMin and <= RtMin + 15 => $"SIGRTMIN+{signal - RtMin}",
+        > RtMin + 15 and < RtMax => $"SIGRTMAX-{RtMax - signal}",
+        _ => Numbers.Where(n => n.Value == signal && n.Key is not ("IOT" or "CLD" or "POLL" or "UNUSED")).Select(n => "SIG" + n.Key).FirstOrDefault(),
+    };
+
+    private static int? Offset(string text, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 && n <= max ? n : null;
 
     private static BerthException Invalid(string signal) => Errors.InvalidArgument($"Invalid signal: {signal}");
 }

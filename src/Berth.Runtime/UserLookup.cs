@@ -4,12 +4,10 @@ using Berth.Linux;
 
 namespace Berth.Runtime;
 
-/// <summary>The numeric identity a process runs as.</summary>
-public sealed record ResolvedUser(uint Uid, uint Gid, IReadOnlyList<uint> AdditionalGids, string Home);
-
 /// <summary>
-/// Resolves Docker's -u forms (name, uid, name:group, uid:gid...) against the container's own
-/// /etc/passwd and /etc/group, read inside its root so that its symlinks cannot point us at host files.
+/// Resolves Docker's -u forms (<c>""</c>, name, uid, name:group, uid:gid, name:gid...) against the
+/// container's own /etc/passwd and /etc/group as moby/sys/user does, reading them inside the rootfs so
+/// that a symlink there cannot point us at a host file.
 /// </summary>
 public static class UserLookup
 {
@@ -17,55 +15,61 @@ public static class UserLookup
     {
         var spec = string.IsNullOrEmpty(user) ? "0" : user;
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
-        var userPart = colon < 0 ? spec : spec[..colon];
-        var groupPart = colon < 0 ? null : spec[(colon + 1)..];
+        var userArg = colon < 0 ? spec : spec[..colon];
+        var groupArg = colon < 0 ? "" : spec[(colon + 1)..];
 
-        var passwd = ReadEntries(rootfs, "/etc/passwd");
-        var groups = ReadEntries(rootfs, "/etc/group");
+        var passwd = ReadEntries(rootfs, "/etc/passwd", 7);
+        var numericUser = TryParseId(userArg, out var uid);
+        var entry = passwd.FirstOrDefault(p => numericUser ? TryParseId(p[2], out var id) && id == uid : p[0] == userArg);
+        if (entry is null && !numericUser)
+        {
+            throw Errors.InvalidArgument($"unable to find user {userArg}: no matching entries in passwd file");
+        }
 
-        uint uid;
         uint gid = 0;
         var home = "/";
-        string? userName = null;
-        var numericUser = uint.TryParse(userPart, NumberStyles.None, CultureInfo.InvariantCulture, out uid);
-        var entry = passwd.FirstOrDefault(p => p.Length >= 7 && (numericUser ? p[2] == userPart : p[0] == userPart));
         if (entry is not null)
         {
-            userName = entry[0];
-            uid = uint.Parse(entry[2], CultureInfo.InvariantCulture);
-            gid = uint.TryParse(entry[3], NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : 0;
+            uid = TryParseId(entry[2], out var u) ? u : uid;
+            gid = TryParseId(entry[3], out var g) ? g : 0;
             home = entry[5];
         }
-        else if (!numericUser)
-        {
-            throw Errors.InvalidArgument($"unable to find user {userPart}: no matching entries in passwd file");
-        }
 
-        if (groupPart is not null)
+        var additional = new List<uint>();
+        if (groupArg.Length > 0 || entry is not null)
         {
-            if (uint.TryParse(groupPart, NumberStyles.None, CultureInfo.InvariantCulture, out var numericGroup))
+            var groups = ReadEntries(rootfs, "/etc/group", 4);
+            if (groupArg.Length > 0)
             {
-                gid = numericGroup;
+                var numericGroup = TryParseId(groupArg, out var requested);
+                if (numericGroup)
+                {
+                    gid = requested;
+                }
+                else
+                {
+                    var group = groups.FirstOrDefault(g => g[0] == groupArg)
+                        ?? throw Errors.InvalidArgument($"unable to find group {groupArg}: no matching entries in group file");
+                    gid = TryParseId(group[2], out var g) ? g : 0;
+                }
             }
             else
             {
-                var group = groups.FirstOrDefault(g => g.Length >= 3 && g[0] == groupPart)
-                    ?? throw Errors.InvalidArgument($"unable to find group {groupPart}: no matching entries in group file");
-                gid = uint.Parse(group[2], CultureInfo.InvariantCulture);
+                // supplementary groups only in the implicit form, as in Docker: those listing the user by name
+                additional.AddRange(groups
+                    .Where(g => g[3].Split(',').Contains(entry![0]))
+                    .Select(g => TryParseId(g[2], out var id) ? (uint?)id : null)
+                    .OfType<uint>());
             }
         }
 
-        var additional = userName is null
-            ? []
-            : groups.Where(g => g.Length >= 4 && g[3].Split(',').Contains(userName))
-                .Select(g => uint.TryParse(g[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : uint.MaxValue)
-                .Where(id => id != uint.MaxValue && id != gid)
-                .Distinct()
-                .ToList();
-        return new ResolvedUser(uid, gid, additional, home);
+        return new ResolvedUser(uid, gid, [gid, .. additional.Where(g => g != gid).Distinct()], home);
     }
 
-    private static List<string[]> ReadEntries(string rootfs, string path)
+    private static bool TryParseId(string text, out uint id) => uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+
+    /// <summary>The colon-separated entries of a file inside the rootfs with at least <paramref name="fields"/> fields.</summary>
+    private static List<string[]> ReadEntries(string rootfs, string path, int fields)
     {
         using var file = RootedPath.OpenRead(rootfs, path);
         if (file is null)
@@ -77,9 +81,10 @@ public static class UserLookup
         var entries = new List<string[]>();
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length > 0 && line[0] != '#')
+            var entry = line.Split(':');
+            if (line.Length > 0 && line[0] != '#' && entry.Length >= fields)
             {
-                entries.Add(line.Split(':'));
+                entries.Add(entry);
             }
         }
 

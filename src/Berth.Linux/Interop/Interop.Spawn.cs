@@ -48,8 +48,5 @@ internal static partial class Interop
 
         [LibraryImport(Name)]
         internal static unsafe partial int sigemptyset(void* set);
-
-        [LibraryImport(Name)]
-        internal static unsafe partial int sigfillset(void* set);
     }
 }

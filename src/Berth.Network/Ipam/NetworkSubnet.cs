@@ -66,7 +66,7 @@ public sealed record NetworkSubnet
             }
             else if (!network.Contains(gatewayAddress))
             {
-                errors.Add($"invalid gateway {gateway}: parent subnet {network} doesn't contain this address");
+                errors.Add($"invalid gateway {gateway}: parent subnet {prefix} doesn't contain this address");
             }
         }
 

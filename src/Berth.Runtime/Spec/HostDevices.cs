@@ -11,14 +11,15 @@ internal static class HostDevices
 {
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { "pts", "shm", "fd", "mqueue", ".lxc", ".lxd-mounts", ".udev" };
 
+    /// <param name="root">Where the host's /dev is (a test points it elsewhere).</param>
     public static List<OciDevice> List(string root = "/dev")
     {
         var devices = new List<OciDevice>();
-        Walk(root, devices);
+        Walk(root, root, devices);
         return devices;
     }
 
-    private static void Walk(string directory, List<OciDevice> devices)
+    private static void Walk(string root, string directory, List<OciDevice> devices)
     {
         IEnumerable<string> entries;
         try
@@ -48,13 +49,13 @@ internal static class HostDevices
             };
             if (type == "dir")
             {
-                Walk(path, devices);
+                Walk(root, path, devices);
             }
             else if (type is not null)
             {
                 devices.Add(new OciDevice
                 {
-                    Path = path,
+                    Path = "/dev" + path[root.Length..],
                     Type = type,
                     Major = status.RdevMajor,
                     Minor = status.RdevMinor,

@@ -1,9 +1,9 @@
 using Berth.Linux;
 
-namespace Berth.Runtime;
+namespace Berth.Runtime.Cli;
 
 /// <summary>
-/// The stdio of a runtime invocation: pipes whose child ends the container inherits (detached
+/// The stdio of a runtime invocation: pipes whose child ends the container's process inherits (detached
 /// pass-through), or /dev/null everywhere when a terminal carries the I/O instead.
 /// </summary>
 internal sealed class ProcessIo : IDisposable
@@ -24,15 +24,15 @@ internal sealed class ProcessIo : IDisposable
 
         if (stdio.OpenStdin)
         {
-            (ChildStdin, _stdinWrite) = Descriptors.Pipe();
+            (ChildStdin, _stdinWrite) = Pipe.Create();
         }
         else
         {
             ChildStdin = Descriptors.OpenDevNull(write: false);
         }
 
-        (_stdoutRead, ChildStdout) = Descriptors.Pipe();
-        (_stderrRead, ChildStderr) = Descriptors.Pipe();
+        (_stdoutRead, ChildStdout) = Pipe.Create();
+        (_stderrRead, ChildStderr) = Pipe.Create();
     }
 
     public SafeFdHandle ChildStdin { get; }

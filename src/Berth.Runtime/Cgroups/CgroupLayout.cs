@@ -1,21 +1,27 @@
-namespace Berth.Runtime;
+namespace Berth.Runtime.Cgroups;
 
 /// <summary>
 /// The host's cgroup layout, read from mountinfo: v2 (unified at /sys/fs/cgroup), v1, or hybrid (v1
-/// hierarchies plus a cgroup2 mount beside them). crun 1.8 refuses hybrid hosts while the cgroup2 mount
-/// holds controllers; those controllers are moved off by mounting a v1 hierarchy for each.
+/// hierarchies plus a cgroup2 mount beside them, as systemd sets up).
 /// </summary>
+/// <param name="Version">"2" for a unified host, else "1" (as docker info reports CgroupVersion).</param>
+/// <param name="UnifiedMount">Where cgroup2 is mounted: /sys/fs/cgroup on v2, e.g. /sys/fs/cgroup/unified on hybrid.</param>
+/// <param name="V1Controllers">The controllers with a v1 hierarchy mounted.</param>
 public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnlyList<string> V1Controllers)
 {
+    private static readonly HashSet<string> MountOptions = new(StringComparer.Ordinal) { "rw", "ro", "relatime", "nosuid", "nodev", "noexec" };
+
     public bool IsHybrid => Version == "1" && UnifiedMount is not null;
+
+    public static CgroupLayout Detect() => Parse(File.ReadLines("/proc/self/mountinfo"));
 
     public static CgroupLayout Parse(IEnumerable<string> mountinfo)
     {
         string? unified = null;
-        var v2Root = false;
         var v1 = new List<string>();
         foreach (var line in mountinfo)
         {
+            // "36 25 0:31 / /sys/fs/cgroup/memory rw,relatime shared:13 - cgroup cgroup rw,memory"
             var separator = line.IndexOf(" - ", StringComparison.Ordinal);
             if (separator < 0)
             {
@@ -34,23 +40,22 @@ public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnl
             {
                 if (mountPoint == "/sys/fs/cgroup")
                 {
-                    v2Root = true;
+                    return new CgroupLayout("2", mountPoint, []);
                 }
-                else
-                {
-                    unified = mountPoint;
-                }
+
+                unified = mountPoint;
             }
             else if (tail[0] == "cgroup")
             {
-                v1.AddRange(tail[2].Split(',').Where(o => o is not ("rw" or "ro" or "relatime" or "nosuid" or "nodev" or "noexec") && !o.StartsWith("name=", StringComparison.Ordinal)));
+                v1.AddRange(tail[2].Split(',').Where(o => !MountOptions.Contains(o) && !o.StartsWith("name=", StringComparison.Ordinal)));
             }
         }
 
-        return v2Root ? new CgroupLayout("2", "/sys/fs/cgroup", []) : new CgroupLayout("1", unified, v1);
+        return new CgroupLayout("1", unified, v1);
     }
 
-    /// <summary>Controllers a hybrid host's cgroup2 mount still holds (what makes crun refuse it).</summary>
+    /// <summary>The controllers a hybrid host's cgroup2 mount holds (what makes crun 1.8 refuse the host).</summary>
+    /// <param name="readFile">Reads a file, or returns null when it does not exist.</param>
     public IReadOnlyList<string> UnifiedControllers(Func<string, string?> readFile) =>
         IsHybrid && readFile(Path.Combine(UnifiedMount!, "cgroup.controllers")) is { } text
             ? text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using Berth.Linux;
+using Berth.Runtime.Cli;
+
+namespace Berth.Runtime;
+
+public sealed partial class CliRuntime
+{
+    public Task KillAsync(string containerId, int signal, bool all, CancellationToken ct)
+    {
+        var number = signal.ToString(CultureInfo.InvariantCulture);
+        return InvokeAsync(all ? ["kill", "--all", containerId, number] : ["kill", containerId, number], ct);
+    }
+
+    public Task PauseAsync(string containerId, CancellationToken ct) => InvokeAsync(["pause", containerId], ct);
+
+    public Task ResumeAsync(string containerId, CancellationToken ct) => InvokeAsync(["resume", containerId], ct);
+
+    public async Task DeleteAsync(string containerId, bool force, CancellationToken ct)
+    {
+        _capabilities.TryRemove(containerId, out _);
+        if (!Directory.Exists(StateDir(containerId)))
+        {
+            return;
+        }
+
+        try
+        {
+            await InvokeAsync(force ? ["delete", "--force", containerId] : ["delete", containerId], ct).ConfigureAwait(false);
+        }
+        catch (Core.Errors.BerthException) when (!Directory.Exists(StateDir(containerId)))
+        {
+            // deleted meanwhile (a concurrent delete): what was asked is done
+        }
+    }
+
+    /// <summary>Runs one short runtime command; its stderr becomes the error message on failure.</summary>
+    private async Task InvokeAsync(string[] command, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var (errorRead, errorWrite) = Pipe.Create();
+        ChildProcess child;
+        using (var stdin = Descriptors.OpenDevNull(write: false))
+        using (var stdout = Descriptors.OpenDevNull(write: true))
+        using (errorWrite)
+        {
+            child = Spawner.Spawn(Path, ["--root", StateRoot, .. command], RuntimeEnvironment.Variables, stdin, stdout, errorWrite);
+        }
+
+        using (child)
+        using (var stderr = new StreamReader(new PollableStream(errorRead, null), Encoding.UTF8))
+        {
+            // read to the end before awaiting the exit: a full pipe would block the runtime
+            var message = await stderr.ReadToEndAsync(CancellationToken.None).ConfigureAwait(false);
+            var status = await child.WaitForExitAsync().ConfigureAwait(false);
+            if (status.ExitCode != 0)
+            {
+                throw RuntimeErrors.CommandFailed(Name, command[0], message.Length > 0 ? message : $"exit status {status.ShellCode}");
+            }
+        }
+    }
+}
