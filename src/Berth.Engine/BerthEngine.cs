@@ -2,6 +2,7 @@ using Berth.Engine.Containers;
 using Berth.Engine.Events;
 using Berth.Engine.Exec;
 using Berth.Engine.Images;
+using Berth.Engine.Networks;
 using Berth.Engine.State;
 using Berth.Engine.Volumes;
 using Berth.Volumes;
@@ -20,7 +21,7 @@ public sealed class BerthEngine : IAsyncDisposable
 {
     private readonly StateDatabase _db;
 
-    private BerthEngine(EnginePaths paths, StateDatabase db, RuntimeCatalog runtimes, ILoggerFactory logs)
+    private BerthEngine(EngineOptions options, EnginePaths paths, StateDatabase db, RuntimeCatalog runtimes, ILoggerFactory logs)
     {
         Paths = paths;
         _db = db;
@@ -32,7 +33,9 @@ public sealed class BerthEngine : IAsyncDisposable
         Images = new ImageService(ImageStore, containerStore, new LocalContentStore(paths.Content), new LayerStore(paths.Layers), Events);
         VolumeStore = new VolumeStore(db);
         Volumes = new VolumeService(VolumeStore, containerStore, new LocalVolumeDriver(paths.Volumes), Events);
-        Containers = new ContainerService(containerStore, Images, Volumes, new OverlaySnapshotter(paths.Snapshots), runtimes, paths, Events, logs.CreateLogger<ContainerService>());
+        NetworkStore = new NetworkStore(db);
+        Networks = new NetworkService(NetworkStore, containerStore, Events, options, paths, logs.CreateLogger<NetworkService>());
+        Containers = new ContainerService(containerStore, Images, Volumes, Networks, new OverlaySnapshotter(paths.Snapshots), runtimes, paths, Events, logs.CreateLogger<ContainerService>());
         Execs = new ExecService(Containers, runtimes, paths, Events);
         StartedAt = DateTime.UtcNow;
     }
@@ -48,6 +51,10 @@ public sealed class BerthEngine : IAsyncDisposable
     public ContainerService Containers { get; }
 
     public VolumeService Volumes { get; }
+
+    public NetworkService Networks { get; }
+
+    internal NetworkStore NetworkStore { get; }
 
     internal VolumeStore VolumeStore { get; }
 
@@ -65,17 +72,19 @@ public sealed class BerthEngine : IAsyncDisposable
         var paths = new EnginePaths(options.DataRoot);
         paths.Create();
         var db = new StateDatabase(paths.Database);
-        var engine = new BerthEngine(paths, db, runtimes, logs ?? NullLoggerFactory.Instance);
+        var engine = new BerthEngine(options, paths, db, runtimes, logs ?? NullLoggerFactory.Instance);
         await engine.ContainerStore.LoadAsync().ConfigureAwait(false);
         await engine.ImageStore.LoadAsync().ConfigureAwait(false);
         await engine.VolumeStore.LoadAsync().ConfigureAwait(false);
+        await engine.NetworkStore.LoadAsync().ConfigureAwait(false);
         await engine.Containers.RecoverAsync(ct).ConfigureAwait(false);
+        await engine.Networks.InitializeAsync(ct).ConfigureAwait(false);
         return engine;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Networks.DisposeAsync().ConfigureAwait(false);
         _db.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

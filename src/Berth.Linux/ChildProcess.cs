@@ -9,11 +9,11 @@ public sealed class ChildProcess : IDisposable
 {
     private readonly Lazy<Task<WaitStatus>> _exit;
 
-    private ChildProcess(int pid, PidFdHandle pidFd, Task? reparented)
+    private ChildProcess(int pid, PidFdHandle pidFd)
     {
         Pid = pid;
         PidFd = pidFd;
-        _exit = new Lazy<Task<WaitStatus>>(() => ReapAsync(reparented));
+        _exit = new Lazy<Task<WaitStatus>>(ReapAsync);
     }
 
     public int Pid { get; }
@@ -25,7 +25,7 @@ public sealed class ChildProcess : IDisposable
     {
         try
         {
-            return new ChildProcess(pid, Linux.PidFd.Open(pid), reparented: null);
+            return new ChildProcess(pid, Linux.PidFd.Open(pid));
         }
         catch
         {
@@ -36,15 +36,15 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>
-    /// Watches a process by PID: one that is our child, or will be once <paramref name="reparented"/>
-    /// completes (see <see cref="ChildReaper.WaitForExitAsync"/>). It must not have been reaped yet.
+    /// Watches a process by PID: one that is our child, or will be reparented to us, a subreaper (see
+    /// <see cref="ChildReaper.WaitForExitAsync"/>). It must not have been reaped yet.
     /// </summary>
-    public static ChildProcess Adopt(int pid, Task? reparented = null)
+    public static ChildProcess Adopt(int pid)
     {
         StrayReaper.Watch(pid);
         try
         {
-            return new ChildProcess(pid, Linux.PidFd.Open(pid), reparented);
+            return new ChildProcess(pid, Linux.PidFd.Open(pid));
         }
         catch
         {
@@ -55,11 +55,11 @@ public sealed class ChildProcess : IDisposable
 
     public Task<WaitStatus> WaitForExitAsync() => _exit.Value;
 
-    private async Task<WaitStatus> ReapAsync(Task? reparented)
+    private async Task<WaitStatus> ReapAsync()
     {
         try
         {
-            return await ChildReaper.WaitForExitAsync(PidFd, reparented).ConfigureAwait(false);
+            return await ChildReaper.WaitForExitAsync(PidFd).ConfigureAwait(false);
         }
         finally
         {

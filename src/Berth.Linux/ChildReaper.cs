@@ -9,16 +9,18 @@ namespace Berth.Linux;
 public static class ChildReaper
 {
     /// <summary>
-    /// Completes once the process has exited and been reaped. A process that is not yet our child (a
-    /// container's init while its runtime still runs) may exit first: waitid then fails with ECHILD
-    /// until it is reparented to us, a subreaper, which has happened once <paramref name="reparented"/>
-    /// (the exit of the process standing between us) completes; so the wait resumes after that.
+    /// Completes once the process has exited and been reaped by us. It may not be our child yet: a
+    /// container's init is the grandchild of the runtime (crun forks a middle process) until that middle
+    /// process exits and the init is reparented to us, a subreaper. Exiting before that, it is a zombie we
+    /// cannot reap (waitid: ECHILD); its reparenting raises SIGCHLD here, and the wait resumes then.
     /// </summary>
-    public static async Task<WaitStatus> WaitForExitAsync(PidFdHandle pidFd, Task? reparented = null)
+    public static async Task<WaitStatus> WaitForExitAsync(PidFdHandle pidFd)
     {
+        ChildSignals.Listen();
         await EpollLoop.Shared.WaitAsync(pidFd, write: false, CancellationToken.None).ConfigureAwait(false);
         while (true)
         {
+            var seen = ChildSignals.Generation;
             if (Interop.Libc.waitid(Interop.Libc.P_PIDFD, pidFd.DangerousFd, out var info, Interop.Libc.WEXITED) == 0)
             {
                 return Decode(info);
@@ -29,12 +31,12 @@ public static class ChildReaper
             {
                 case Errno.EINTR:
                     continue;
-                case Errno.ECHILD when reparented is not null:
-                    await reparented.ConfigureAwait(false);
-                    reparented = null;
+                case Errno.ECHILD when PidFd.SendSignal(pidFd, 0):
+                    // still a zombie, so not reaped by anyone: not ours yet
+                    await ChildSignals.NextAsync(seen).ConfigureAwait(false);
                     continue;
                 case Errno.ECHILD:
-                    // reaped by someone else (never reparented to us): the status is gone
+                    // reaped by someone else: the status is gone
                     return new WaitStatus(null, null);
                 default:
                     throw new LinuxException(errno, "waitid");

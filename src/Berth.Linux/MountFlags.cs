@@ -2,7 +2,7 @@ namespace Berth.Linux;
 
 /// <summary>mount(2) flags, with their C names.</summary>
 [Flags]
-#pragma warning disable CA1707, CA1711 // C names, checkable against the man page
+#pragma warning disable CA1707 // C names, checkable against the man page
 public enum MountFlags : ulong
 {
     None = 0,
@@ -15,4 +15,4 @@ public enum MountFlags : ulong
     MS_REC = 0x4000,
     MS_PRIVATE = 0x40000,
 }
-#pragma warning restore CA1707, CA1711
+#pragma warning restore CA1707

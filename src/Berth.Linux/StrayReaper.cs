@@ -1,30 +1,32 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace Berth.Linux;
 
 /// <summary>
 /// A child subreaper inherits processes it never started: a runtime's short-lived helpers, orphaned
 /// when the runtime exits. Unreaped, such a zombie inside a container's PID namespace keeps that
-/// namespace's init from ever finishing its exit. On every SIGCHLD this reaps each child that nobody
-/// watches (<see cref="ChildProcess"/> registers the ones that are watched).
+/// namespace's init from ever finishing its exit. On every SIGCHLD this reaps each such stray: a child
+/// nobody watches (<see cref="ChildProcess"/> registers the watched ones) outside our own session.
+/// Everything <see cref="Spawner"/> starts leads a session of its own, while children of
+/// System.Diagnostics.Process stay in ours: reaping one of those would make Process fail fast.
 /// </summary>
 public static class StrayReaper
 {
     private static readonly ConcurrentDictionary<int, byte> Watched = new();
-    private static PosixSignalRegistration? _registration;
+    private static readonly Lazy<int> OwnSession = new(() => Interop.Libc.getsid(0));
+    private static bool _enabled;
     private static int _holds;
     private static bool _missed;
 
     /// <summary>Held while spawning and while reaping, so a new child is watched before the reaper can see it.</summary>
     internal static readonly Lock Lock = new();
 
-    /// <summary>Starts reaping strays; call once after becoming a subreaper.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    /// <summary>Starts reaping strays at every SIGCHLD; call once after becoming a subreaper.</summary>
     public static void Enable()
     {
-        _registration ??= PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => ReapStrays());
+        Volatile.Write(ref _enabled, true);
+        ChildSignals.Listen();
         ReapStrays();
     }
 
@@ -47,6 +49,14 @@ public static class StrayReaper
 
     internal static void Unwatch(int pid) => Watched.TryRemove(pid, out _);
 
+    internal static void OnChildSignal()
+    {
+        if (Volatile.Read(ref _enabled))
+        {
+            ReapStrays();
+        }
+    }
+
     private static void ReapStrays()
     {
         lock (Lock)
@@ -59,13 +69,25 @@ public static class StrayReaper
 
             foreach (var pid in Children())
             {
-                if (!Watched.ContainsKey(pid))
+                if (IsStray(pid))
                 {
                     // WNOHANG: a live stray stays; it is reaped at the SIGCHLD of its own exit
                     Interop.Libc.waitid(Interop.Libc.P_PID, pid, out _, Interop.Libc.WEXITED | Interop.Libc.WNOHANG);
                 }
             }
         }
+    }
+
+    /// <summary>Unwatched, and not in our session (so not System.Diagnostics.Process's).</summary>
+    internal static bool IsStray(int pid)
+    {
+        if (Watched.ContainsKey(pid))
+        {
+            return false;
+        }
+
+        var session = Interop.Libc.getsid(pid);
+        return session > 0 && session != OwnSession.Value;
     }
 
     private static IEnumerable<int> Children()

@@ -10,9 +10,13 @@ namespace Berth.Runtime;
 public sealed partial class CliRuntime
 {
     /// <summary>
-    /// <c>exec --process</c> in the foreground: the runtime's exit is the process's. <see cref="RunningProcess.Pid"/>
-    /// is the runtime's PID. A process that cannot start completes with <see cref="ExitStatus.Error"/> set
-    /// (Docker's wording) and exit code 126 or 127.
+    /// <c>exec --process --detach</c>: the runtime exits once the process runs, and the process, reparented
+    /// to us, is adopted as a container's init is, so <see cref="RunningProcess.Pid"/> is its own. Detached
+    /// rather than in the foreground because runc takes a console socket only then, and because a process
+    /// that cannot start is then known before any output is handed over: the runtime's complaint never
+    /// reaches the process's stderr, and a BerthException in Docker's words ("OCI runtime exec failed: ...
+    /// executable file not found in $PATH") is thrown instead. Like Docker's, an exec has the container's
+    /// capabilities (all of them with <see cref="ProcessSpec.Privileged"/>).
     /// </summary>
     public async Task<RunningProcess> ExecAsync(string containerId, ProcessSpec process, StdioSpec stdio, CancellationToken ct)
     {
@@ -21,61 +25,45 @@ public sealed partial class CliRuntime
         var oci = OciSpecBuilder.Process(process with { Terminal = stdio.Terminal }, capabilities);
         var dir = System.IO.Path.Combine(StateRoot, "exec");
         Directory.CreateDirectory(dir);
-        var key = Guid.NewGuid().ToString("N");
-        var processFile = System.IO.Path.Combine(dir, key + ".json");
-        var log = System.IO.Path.Combine(dir, key + ".log");
-        await File.WriteAllBytesAsync(processFile, JsonSerializer.SerializeToUtf8Bytes(oci, OciJsonContext.Default.OciProcess), ct).ConfigureAwait(false);
-
-        using var console = stdio.Terminal ? new ConsoleSocket(StateRoot) : null;
-        List<string> args = [.. GlobalOptions(log), "exec", "--process", processFile];
-        if (console is not null)
+        var files = System.IO.Path.Combine(dir, Guid.NewGuid().ToString("N"));
+        var (processFile, log, pidFile) = (files + ".json", files + ".log", files + ".pid");
+        try
         {
-            args.AddRange(["--console-socket", console.Path]);
-        }
+            await File.WriteAllBytesAsync(processFile, JsonSerializer.SerializeToUtf8Bytes(oci, OciJsonContext.Default.OciProcess), ct).ConfigureAwait(false);
+            using var console = stdio.Terminal ? new ConsoleSocket(StateRoot) : null;
+            List<string> args = [.. GlobalOptions(log), "exec", "--process", processFile, "--detach", "--pid-file", pidFile];
+            if (console is not null)
+            {
+                args.AddRange(["--console-socket", console.Path]);
+            }
 
-        args.Add(containerId);
-        using var io = new ProcessIo(stdio);
-        var runtime = Spawner.Spawn(Path, args, RuntimeEnvironment.Variables, io.ChildStdin, io.ChildStdout, io.ChildStderr);
-        io.CloseChildEnds();
-        var exited = WatchExecAsync(runtime, log, processFile, process.Args[0]);
-        ITerminal? terminal = null;
-        if (console is not null)
+            args.Add(containerId);
+            using var io = new ProcessIo(stdio);
+            var (started, error) = await StartDetachedAsync(args, io, log, pidFile).ConfigureAwait(false);
+            if (started is null)
+            {
+                throw RuntimeErrors.StartFailed(error!, process.Args[0], exec: true);
+            }
+
+            var terminal = console is null ? null : await console.ReceiveAsync().ConfigureAwait(false);
+            return io.Take(started.Pid, WatchExecAsync(started), terminal);
+        }
+        finally
         {
-            var received = console.ReceiveAsync(CancellationToken.None);
-            if (await Task.WhenAny(received, exited).ConfigureAwait(false) == received)
-            {
-                terminal = await received.ConfigureAwait(false);
-            }
-            else
-            {
-                // the runtime never connected; disposing the socket ends the accept
-                _ = received.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            }
+            File.Delete(processFile);
+            File.Delete(log);
+            File.Delete(pidFile);
         }
-
-        return io.Take(runtime.Pid, exited, terminal);
     }
 
-    private static async Task<ExitStatus> WatchExecAsync(ChildProcess runtime, string log, string processFile, string command)
+    private static async Task<ExitStatus> WatchExecAsync(ChildProcess process)
     {
-        using (runtime)
+        using (process)
         {
-            var status = await runtime.WaitForExitAsync().ConfigureAwait(false);
-            try
-            {
-                if (RuntimeErrors.LastError(log) is { } error)
-                {
-                    var message = RuntimeErrors.StartFailed(error, command, exec: true).Message;
-                    return new ExitStatus(RuntimeErrors.ExitCodeFor(message), null, false, message);
-                }
-
-                return status.Signal is { } signal ? ExitStatus.FromSignal(signal) : ExitStatus.FromExitCode(status.ShellCode);
-            }
-            finally
-            {
-                File.Delete(log);
-                File.Delete(processFile);
-            }
+            return ToExitStatus(await process.WaitForExitAsync().ConfigureAwait(false));
         }
     }
+
+    private static ExitStatus ToExitStatus(WaitStatus status) =>
+        status.Signal is { } signal ? ExitStatus.FromSignal(signal) : ExitStatus.FromExitCode(status.ShellCode);
 }

@@ -11,14 +11,15 @@ namespace Berth.Runtime;
 /// <summary>
 /// crun or runc through their shared command line. A container starts with one <c>run --detach</c>:
 /// the runtime exits once the container's init runs, and the init, reparented to the daemon (a child
-/// subreaper), is reaped through its pidfd. Execs run in the foreground, so the runtime's exit status
-/// is the process's. Each runtime keeps its state under its own --root.
+/// subreaper), is reaped through its pidfd. Execs are started the same way (see <see cref="ExecAsync"/>).
+/// Each runtime keeps its state under its own --root.
 /// </summary>
 public sealed partial class CliRuntime : IOciRuntime
 {
     private const string InitPidFile = "init.pid";
     private const string RunLogFile = "runtime.log";
     private readonly string _cgroupParent;
+    private readonly SeccompFilterCache? _seccompFilters;
 
     /// <summary>What each running container was granted, so an exec gets the same (Docker's exec does).</summary>
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _capabilities = new(StringComparer.Ordinal);
@@ -29,6 +30,7 @@ public sealed partial class CliRuntime : IOciRuntime
         Path = path;
         StateRoot = stateRoot;
         _cgroupParent = cgroupParent;
+        _seccompFilters = flavor == RuntimeFlavor.Crun ? new SeccompFilterCache() : null;
         Directory.CreateDirectory(stateRoot);
     }
 
@@ -51,6 +53,7 @@ public sealed partial class CliRuntime : IOciRuntime
         }
 
         var config = OciSpecBuilder.Build(spec, _cgroupParent);
+        var unknownFilter = _seccompFilters?.Apply(config);
         BundleWriter.Write(spec.BundleDir, config);
         var log = System.IO.Path.Combine(spec.BundleDir, RunLogFile);
         var pidFile = System.IO.Path.Combine(spec.BundleDir, InitPidFile);
@@ -66,26 +69,16 @@ public sealed partial class CliRuntime : IOciRuntime
 
         args.Add(spec.Id);
         using var io = new ProcessIo(stdio);
-        ChildProcess init;
-
-        // the init becomes our child when the runtime exits, before we know its PID: strays wait till it is watched
-        using (StrayReaper.Hold())
+        var (init, error) = await StartDetachedAsync(args, io, log, pidFile).ConfigureAwait(false);
+        if (init is null)
         {
-            WaitStatus status;
-            using (var runtime = Spawner.Spawn(Path, args, RuntimeEnvironment.Variables, io.ChildStdin, io.ChildStdout, io.ChildStderr))
-            {
-                io.CloseChildEnds();
-                status = await runtime.WaitForExitAsync().ConfigureAwait(false);
-            }
+            await DeleteAsync(spec.Id, force: true, CancellationToken.None).ConfigureAwait(false);
+            throw RuntimeErrors.StartFailed(error!, spec.Process.Args[0], exec: false);
+        }
 
-            if (status.ExitCode != 0 || !TryReadPid(pidFile, out var pid))
-            {
-                var message = RuntimeErrors.LastError(log) ?? $"{Name} exited with status {status.ShellCode}";
-                await DeleteAsync(spec.Id, force: true, CancellationToken.None).ConfigureAwait(false);
-                throw RuntimeErrors.StartFailed(message, spec.Process.Args[0], exec: false);
-            }
-
-            init = ChildProcess.Adopt(pid);
+        if (unknownFilter is not null)
+        {
+            _seccompFilters!.Learn(unknownFilter, StateDir(spec.Id));
         }
 
         ITerminal? terminal = null;
@@ -93,8 +86,8 @@ public sealed partial class CliRuntime : IOciRuntime
         {
             try
             {
-                // the runtime sent the pty master before it exited; it waits in the socket's backlog
-                terminal = await console.ReceiveAsync(ct).ConfigureAwait(false);
+                terminal = await console.ReceiveAsync().ConfigureAwait(false)
+                    ?? throw Core.Errors.Errors.Internal($"{Name} started the container without sending its terminal");
             }
             catch
             {
@@ -107,16 +100,38 @@ public sealed partial class CliRuntime : IOciRuntime
         return io.Take(init.Pid, WatchInitAsync(init, config.Linux.CgroupsPath!), terminal);
     }
 
+    /// <summary>
+    /// Runs the runtime with --detach until it exits, then adopts the process it started (named in the pid
+    /// file), or returns the runtime's error. The process becomes our child when the runtime and its helpers
+    /// are gone, before we know its PID, so strays are not reaped until it is watched.
+    /// </summary>
+    private async Task<(ChildProcess? Process, string? Error)> StartDetachedAsync(List<string> args, ProcessIo io, string log, string pidFile)
+    {
+        using (StrayReaper.Hold())
+        {
+            WaitStatus status;
+            using (var runtime = Spawner.Spawn(Path, args, RuntimeEnvironment.Variables, io.ChildStdin, io.ChildStdout, io.ChildStderr))
+            {
+                io.CloseChildEnds();
+                status = await runtime.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            if (status.ExitCode != 0 || !TryReadPid(pidFile, out var pid))
+            {
+                return (null, RuntimeErrors.LastError(log) ?? $"{Name} exited with status {status.ShellCode}");
+            }
+
+            return (ChildProcess.Adopt(pid), null);
+        }
+    }
+
     /// <summary>Completes with the init's exit, and whether the OOM killer struck in its cgroup (read before the cgroup goes).</summary>
     private static async Task<ExitStatus> WatchInitAsync(ChildProcess init, string cgroupsPath)
     {
         using (init)
         {
             var status = await init.WaitForExitAsync().ConfigureAwait(false);
-            var oomKilled = OomKills.Count(cgroupsPath) > 0;
-            return status.Signal is { } signal
-                ? ExitStatus.FromSignal(signal, oomKilled)
-                : new ExitStatus(status.ShellCode, null, oomKilled);
+            return ToExitStatus(status) with { OomKilled = OomKills.Count(cgroupsPath) > 0 };
         }
     }
 

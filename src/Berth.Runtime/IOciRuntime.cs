@@ -24,7 +24,10 @@ public interface IOciRuntime
     /// </summary>
     Task<RunningProcess> RunAsync(ContainerSpec spec, StdioSpec stdio, CancellationToken ct);
 
-    /// <summary>Starts a further process in a running container (<c>exec</c>).</summary>
+    /// <summary>
+    /// Starts a further process in a running container (<c>exec</c>); returns once it runs, or throws a
+    /// BerthException in Docker's words ("OCI runtime exec failed: ... executable file not found in $PATH").
+    /// </summary>
     Task<RunningProcess> ExecAsync(string containerId, ProcessSpec process, StdioSpec stdio, CancellationToken ct);
 
     /// <summary>Sends a signal to the container's init (or to all its processes).</summary>

@@ -9,7 +9,6 @@ public static class RuntimeHost
     /// Become a child subreaper, so container inits, which outlive their runtime process, become our
     /// children and are reaped by us; and reap the strays that come with that.
     /// </summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static void Initialize()
     {
         Prctl.SetChildSubreaper();

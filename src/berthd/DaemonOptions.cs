@@ -11,6 +11,12 @@ public sealed record DaemonOptions
 
     public bool Debug { get; init; }
 
+    /// <summary>Tag and prefix of everything this daemon creates on the host network (bridges, rules, veth aliases).</summary>
+    public string NetworkTag { get; init; } = "berth";
+
+    /// <summary>The default bridge's address, e.g. 172.17.0.1/16 (dockerd's --bip).</summary>
+    public string? BridgeIp { get; init; }
+
     /// <summary>A file to write the daemon's PID into and hold locked while it runs.</summary>
     public string? PidFile { get; init; }
 
@@ -32,6 +38,8 @@ public sealed record DaemonOptions
                 "--debug" or "-D" => options with { Debug = true },
                 "--pidfile" or "-p" => options with { PidFile = Value() },
                 "--ready-fifo" => options with { ReadyFifo = Value() },
+                "--network-tag" => options with { NetworkTag = Value() },
+                "--bip" => options with { BridgeIp = Value() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown flag: {name}\n{Usage}"),
             };
@@ -61,5 +69,7 @@ public sealed record DaemonOptions
           -D, --debug                   Enable debug logging
           -p, --pidfile string          Path to use for daemon PID file (held locked while running)
               --ready-fifo string       FIFO to write "ready" into once serving
+              --network-tag string      Name tag of bridges, iptables chains and rules (default "berth")
+              --bip string              Address and prefix of the default bridge (e.g. 172.17.0.1/16)
         """;
 }

@@ -19,13 +19,11 @@ public sealed class ChildReaperTests
         using (output)
         {
             var pid = int.Parse((await output.ReadLineAsync(TestContext.Current.CancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
-            var parentExited = parent.WaitForExitAsync();
-            using var grandchild = ChildProcess.Adopt(pid, parentExited);
+            using var grandchild = ChildProcess.Adopt(pid);
 
-            var status = await grandchild.WaitForExitAsync();
-
-            Assert.True(parentExited.IsCompleted);
-            Assert.Equal(new WaitStatus(3, null), status);
+            // waitid fails with ECHILD until sleep exits; the reparenting's SIGCHLD resumes the wait
+            Assert.Equal(new WaitStatus(3, null), await grandchild.WaitForExitAsync());
+            Assert.Equal(new WaitStatus(0, null), await parent.WaitForExitAsync());
         }
     }
 
@@ -83,6 +81,35 @@ public sealed class ChildReaperTests
         }
 
         Assert.True(await Eventually(() => !Directory.Exists("/proc/" + pid)), $"stray {pid} was never reaped");
+    }
+
+    [Fact]
+    public async Task Children_of_system_diagnostics_process_are_never_strays()
+    {
+        using var theirs = System.Diagnostics.Process.Start(Busybox.Path, ["sleep", "5"]);
+        var (ours, output) = SpawnWithOutput("exec busybox sleep 5");
+        using (ours)
+        using (output)
+        {
+            try
+            {
+                Assert.False(StrayReaper.IsStray(theirs.Id));
+                Assert.False(StrayReaper.IsStray(ours.Pid));
+                StrayReaper.Unwatch(ours.Pid);
+                Assert.True(StrayReaper.IsStray(ours.Pid));
+            }
+            finally
+            {
+                StrayReaper.Watch(ours.Pid);
+                theirs.Kill();
+                PidFd.SendSignal(ours.PidFd, 9);
+            }
+
+            await ours.WaitForExitAsync();
+        }
+
+        theirs.WaitForExit();
+        Assert.Equal(137, theirs.ExitCode);
     }
 
     private static (ChildProcess Child, StreamReader Output) SpawnWithOutput(string script)

@@ -11,6 +11,8 @@ public static class ContainerViews
 {
     public static ContainerInspectResponse Inspect(ContainerRecord c, EnginePaths paths, IEnumerable<string> execIds, long? sizeRw, long? sizeRootFs)
     {
+        var networks = Networks(c);
+        var bridge = networks.GetValueOrDefault("bridge");
         var dir = paths.ContainerDir(c.Id);
         return new ContainerInspectResponse
         {
@@ -46,8 +48,15 @@ public static class ContainerViews
             Config = Config(c.Config),
             NetworkSettings = new NetworkSettings
             {
+                SandboxID = c.State.Status.IsRunning() ? c.Id : "",
                 SandboxKey = c.State.Pid > 0 ? $"/proc/{c.State.Pid}/ns/net" : "",
-                Ports = Ports(c),
+                Ports = c.State.Status.IsRunning() ? Ports(c) : [],
+                Networks = networks,
+                EndpointID = bridge?.EndpointID ?? "",
+                Gateway = bridge?.Gateway ?? "",
+                IPAddress = bridge?.IPAddress ?? "",
+                IPPrefixLen = bridge?.IPPrefixLen ?? 0,
+                MacAddress = bridge?.MacAddress ?? "",
             },
         };
     }
@@ -60,14 +69,14 @@ public static class ContainerViews
         ImageID = c.ImageId,
         Command = CommandLine(c),
         Created = new DateTimeOffset(c.Created).ToUnixTimeSeconds(),
-        Ports = [],
+        Ports = SummaryPorts(c),
         SizeRw = sizeRw,
         SizeRootFs = sizeRootFs,
         Labels = new Dictionary<string, string>(c.Config.Labels),
         State = c.State.Status.ToDockerString(),
         Status = StatusText(c, now),
         HostConfig = new SummaryHostConfig { NetworkMode = c.Host.NetworkMode },
-        NetworkSettings = new SummaryNetworkSettings(),
+        NetworkSettings = new SummaryNetworkSettings { Networks = Networks(c) },
         Mounts = c.MountPoints.Select(MountPoint).ToList(),
     };
 
@@ -161,7 +170,7 @@ public static class ContainerViews
             NetworkMode = h.NetworkMode,
             PortBindings = h.PortBindings.ToDictionary(p => p.Key, p => (List<PortBinding>?)p.Value.Select(b => new PortBinding { HostIp = b.HostIp, HostPort = b.HostPort }).ToList()),
             PublishAllPorts = h.PublishAllPorts,
-            Links = h.Links.Count == 0 ? null : h.Links.ToList(),
+            Links = h.Links.Count == 0 ? null : h.Links.Select(l => LinkView(c, l)).ToList(),
             Dns = h.Dns.ToList(),
             DnsOptions = h.DnsOptions.ToList(),
             DnsSearch = h.DnsSearch.ToList(),
@@ -190,6 +199,13 @@ public static class ContainerViews
         };
     }
 
+    /// <summary>Inspect shows links as "/child:/parent/alias".</summary>
+    private static string LinkView(ContainerRecord c, string link)
+    {
+        var (target, alias) = Engine.Networks.NetworkService.SplitLink(link);
+        return $"/{target}:/{c.Name}/{alias}";
+    }
+
     private static readonly string[] DefaultMaskedPaths =
     [
         "/proc/asound", "/proc/acpi", "/proc/interrupts", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list",
@@ -198,9 +214,50 @@ public static class ContainerViews
 
     private static readonly string[] DefaultReadonlyPaths = ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"];
 
-    /// <summary>Exposed ports map to null until published (the networking issue publishes them).</summary>
-    private static Dictionary<string, List<PortBinding>?> Ports(ContainerRecord c) =>
-        c.Config.ExposedPorts.ToDictionary(p => p, _ => (List<PortBinding>?)null);
+    /// <summary>Each exposed or published port: its host bindings, or null when only exposed.</summary>
+    private static Dictionary<string, List<PortBinding>?> Ports(ContainerRecord c)
+    {
+        var ports = c.Config.ExposedPorts.Concat(c.Host.PortBindings.Keys).Distinct().ToDictionary(p => p, _ => (List<PortBinding>?)null);
+        foreach (var published in c.Ports)
+        {
+            var key = $"{published.ContainerPort}/{published.Protocol}";
+            (ports[key] ??= []).Add(new PortBinding { HostIp = published.HostIp, HostPort = published.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        return ports;
+    }
+
+    /// <summary>ps's PORTS: published ports with their host side, exposed ones bare.</summary>
+    private static List<Port> SummaryPorts(ContainerRecord c)
+    {
+        var ports = c.Ports.Select(p => new Port { IP = p.HostIp, PrivatePort = p.ContainerPort, PublicPort = p.HostPort, Type = p.Protocol }).ToList();
+        foreach (var exposed in c.Config.ExposedPorts)
+        {
+            var (number, protocol) = Engine.Networks.NetworkService.ParsePort(exposed);
+            var type = protocol.ToString().ToLowerInvariant();
+            if (!ports.Any(p => p.PrivatePort == number && p.Type == type))
+            {
+                ports.Add(new Port { PrivatePort = number, Type = type });
+            }
+        }
+
+        return ports;
+    }
+
+    private static Dictionary<string, EndpointSettings> Networks(ContainerRecord c) =>
+        c.Networks.ToDictionary(n => n.Key, n => new EndpointSettings
+        {
+            IPAMConfig = n.Value.RequestedIPv4 is { Length: > 0 } ip ? new EndpointIpamConfig { IPv4Address = ip } : null,
+            Links = c.Host.Links.Count > 0 && n.Key == "bridge" ? c.Host.Links.ToList() : null,
+            Aliases = n.Value.Aliases.Count > 0 ? n.Value.Aliases.ToList() : null,
+            MacAddress = n.Value.MacAddress,
+            NetworkID = n.Value.NetworkId,
+            EndpointID = n.Value.EndpointId,
+            Gateway = n.Value.Gateway,
+            IPAddress = n.Value.IPAddress,
+            IPPrefixLen = n.Value.PrefixLength,
+            DNSNames = n.Key == "bridge" || n.Value.IPAddress.Length == 0 ? null : [c.Name, c.ShortId, .. n.Value.Aliases],
+        });
 
     public static MountPoint MountPoint(MountPointRecord m) => new()
     {

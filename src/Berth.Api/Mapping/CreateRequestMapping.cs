@@ -9,7 +9,11 @@ public static class CreateRequestMapping
     public static ContainerCreateSpec ToSpec(ContainerCreateRequest request, string? name)
     {
         var host = request.HostConfig ?? new HostConfig();
-        return new ContainerCreateSpec(name, ToSettings(request), ToHostSettings(host));
+        var settings = ToHostSettings(host);
+        var endpoints = (request.NetworkingConfig?.EndpointsConfig ?? []).ToDictionary(
+            e => e.Key is "default" or "" ? settings.NetworkMode : e.Key,
+            e => new EndpointRequestSettings(e.Value?.Aliases ?? [], e.Value?.IPAMConfig?.IPv4Address, string.IsNullOrEmpty(e.Value?.MacAddress) ? request.MacAddress : e.Value.MacAddress));
+        return new ContainerCreateSpec(name, ToSettings(request), settings) { Endpoints = endpoints };
     }
 
     public static ContainerSettings ToSettings(ContainerConfig c) => new()

@@ -131,15 +131,16 @@ public sealed class ContainerOperations(ApiTransport transport)
     public Task<List<FilesystemChange>> ChangesAsync(string id, CancellationToken ct) =>
         transport.GetJsonAsync($"/containers/{id}/changes", null, Json.ListFilesystemChange, ct);
 
+    /// <summary>POST /commit: repository, tag, comment and author are always sent, as the docker CLI sends them.</summary>
     public Task<IdResponse> CommitAsync(string id, CommitOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         var query = new QueryString()
             .Set("container", id)
-            .SetIfNotEmpty("repo", options.Repository)
-            .SetIfNotEmpty("tag", options.Tag)
-            .SetIfNotEmpty("comment", options.Comment)
-            .SetIfNotEmpty("author", options.Author);
+            .Set("repo", options.Repository ?? "")
+            .Set("tag", options.Tag ?? "")
+            .Set("comment", options.Comment ?? "")
+            .Set("author", options.Author ?? "");
         foreach (var change in options.Changes)
         {
             query.Add("changes", change);
@@ -150,20 +151,41 @@ public sealed class ContainerOperations(ApiTransport transport)
             query.Set("pause", "0");
         }
 
-        var config = options.Config ?? new ContainerConfig();
-        return transport.PostJsonAsync("/commit", query, config, Json.ContainerConfig, Json.IdResponse, ct);
+        return options.Config is { } config
+            ? transport.PostJsonAsync("/commit", query, config, Json.ContainerConfig, Json.IdResponse, ct)
+            : transport.PostForJsonAsync("/commit", query, Json.IdResponse, ct);
+    }
+
+    /// <summary>POST /containers/{id}/update: resources and restart policy (the HostConfig fields of the same names).</summary>
+    public async Task<ContainerUpdateResponse> UpdateAsync(string id, HostConfig update, CancellationToken ct)
+    {
+        using var response = await transport.SendAsync(HttpMethod.Post, $"/containers/{id}/update", content: ApiTransport.JsonBody(update, Json.HostConfig), ct: ct).ConfigureAwait(false);
+        return await ApiTransport.ReadJsonAsync(response, Json.ContainerUpdateResponse, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>HEAD /containers/{id}/archive: the path's stat, base64 JSON in X-Docker-Container-Path-Stat.</summary>
+    public async Task<PathStat> StatPathAsync(string id, string path, CancellationToken ct)
+    {
+        using var response = await transport.SendAsync(HttpMethod.Head, $"/containers/{id}/archive", new QueryString().Set("path", path), ct: ct).ConfigureAwait(false);
+        return PathStat.FromHeader(response.Headers.TryGetValues("X-Docker-Container-Path-Stat", out var values) ? values.FirstOrDefault() : null);
     }
 
     /// <summary>GET /containers/{id}/archive: a tar of <paramref name="path"/> and its stat in a header.</summary>
-    public async Task<StreamResponse> GetArchiveAsync(string id, string path, CancellationToken ct)
+    public async Task<(StreamResponse Archive, PathStat Stat)> GetArchiveAsync(string id, string path, CancellationToken ct)
     {
         var response = await transport.SendAsync(HttpMethod.Get, $"/containers/{id}/archive", new QueryString().Set("path", path), streaming: true, ct: ct).ConfigureAwait(false);
-        return await StreamResponse.FromAsync(response, ct).ConfigureAwait(false);
+        var stat = PathStat.FromHeader(response.Headers.TryGetValues("X-Docker-Container-Path-Stat", out var values) ? values.FirstOrDefault() : null);
+        return (await StreamResponse.FromAsync(response, ct).ConfigureAwait(false), stat);
     }
 
     public async Task PutArchiveAsync(string id, string path, Stream tar, bool copyUidGid, CancellationToken ct)
     {
-        var query = new QueryString().Set("path", path).Set("noOverwriteDirNonDir", "true").SetFlag("copyUIDGID", copyUidGid);
+        var query = new QueryString().Set("path", path).Set("noOverwriteDirNonDir", "true");
+        if (copyUidGid)
+        {
+            query.Set("copyUIDGID", "true");
+        }
+
         using var content = new StreamContent(tar);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-tar");
         using var response = await transport.SendAsync(HttpMethod.Put, $"/containers/{id}/archive", query, content, ct: ct).ConfigureAwait(false);

@@ -16,6 +16,8 @@ public static class Errors
 
     public static BerthException NoSuchNetwork(string name) => new(ErrorKind.NotFound, $"network {name} not found");
 
+    public static BerthException Forbidden(string message) => new(ErrorKind.Forbidden, message);
+
     public static BerthException NotFound(string message) => new(ErrorKind.NotFound, message);
 
     public static BerthException PageNotFound() => new(ErrorKind.NotFound, "page not found");

@@ -33,6 +33,12 @@ public sealed record ContainerRecord
 
     public IReadOnlyList<MountPointRecord> MountPoints { get; init; } = [];
 
+    /// <summary>Endpoints by network name (empty for --network host/none).</summary>
+    public IReadOnlyDictionary<string, NetworkAttachment> Networks { get; init; } = new Dictionary<string, NetworkAttachment>();
+
+    /// <summary>Host ports bound for the container while it runs.</summary>
+    public IReadOnlyList<PublishedPortRecord> Ports { get; init; } = [];
+
     public string ShortId => Id[..12];
 }
 

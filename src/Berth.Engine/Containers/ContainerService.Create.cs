@@ -36,6 +36,9 @@ public sealed partial class ContainerService
             Runtime = runtime.Name,
             ShmSize = spec.Host.ShmSize == 0 ? 64L * 1024 * 1024 : spec.Host.ShmSize,
         };
+        var networks = _networks.PlanAttachments(host.NetworkMode, spec.Endpoints);
+        ValidateLinks(host);
+
         await using var undo = new UndoScope();
         var mounts = await _mounts.PlanAsync(host, config, undo).ConfigureAwait(false);
         var dir = _paths.ContainerDir(id.Value);
@@ -58,6 +61,7 @@ public sealed partial class ContainerService
             Host = host,
             Runtime = runtime.Name,
             MountPoints = mounts,
+            Networks = networks,
         };
         record = await ReserveAsync(record).ConfigureAwait(false);
         undo.Complete();
@@ -65,6 +69,23 @@ public sealed partial class ContainerService
         Live(record.Id);
         Emit("create", record);
         return record;
+    }
+
+    /// <summary>A --link target must exist (moby answers 400: a 404 would make the CLI try to pull the image).</summary>
+    private void ValidateLinks(HostSettings host)
+    {
+        foreach (var link in host.Links)
+        {
+            var (target, _) = Networks.NetworkService.SplitLink(link);
+            try
+            {
+                _store.Find(target);
+            }
+            catch (BerthException e) when (e.Kind == ErrorKind.NotFound)
+            {
+                throw Errors.InvalidArgument($"could not get container for {target}: {e.Message}");
+            }
+        }
     }
 
     /// <summary>Inserts the row; a container without a name gets a random one, retried on collision.</summary>

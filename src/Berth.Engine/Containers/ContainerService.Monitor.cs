@@ -65,8 +65,11 @@ public sealed partial class ContainerService
 
             RootfsMount.Unmount(_paths.ContainerRootfs(id));
             ReleaseVolumeMounts(record);
+            await _networks.DetachAsync(id).ConfigureAwait(false);
             record = await MutateAsync(id, r => r with
             {
+                Networks = r.Networks.ToDictionary(n => n.Key, n => n.Value.Detached()),
+                Ports = [],
                 State = r.State with
                 {
                     Status = ContainerStatus.Exited,

@@ -41,6 +41,7 @@ public sealed partial class ContainerService
         var dir = _paths.ContainerDir(record.Id);
         var rootfs = _paths.ContainerRootfs(record.Id);
         RunningProcess process;
+        Networks.NetworkSetup network;
         await using (var undo = new UndoScope())
         {
             try
@@ -51,8 +52,11 @@ public sealed partial class ContainerService
 
                 PrepareVolumes(record, rootfs);
                 var user = UserLookup.Resolve(rootfs, record.Config.User);
-                ContainerFiles.Write(dir, record, ExtraHosts(record), ipAddress: null);
-                var spec = RuntimeSpecBuilder.Build(record, dir, rootfs, user, MountsFor(record, dir));
+                network = await _networks.AttachAsync(record, ct).ConfigureAwait(false);
+                var id = record.Id;
+                undo.Push(() => _networks.DetachAsync(id));
+                ContainerFiles.Write(dir, record.Config.Hostname, network.HostsFile, network.ResolvConf);
+                var spec = RuntimeSpecBuilder.Build(record, dir, rootfs, user, MountsFor(record, dir), network);
 
                 live.Log.BeginRun();
                 undo.Push(live.Log.EndRun);
@@ -72,6 +76,8 @@ public sealed partial class ContainerService
         live.Streams.SetStdin(process.Stdin);
         var started = await MutateAsync(record.Id, r => r with
         {
+            Networks = r.Networks.ToDictionary(n => n.Key, n => network.Endpoints.TryGetValue(n.Key, out var attached) ? attached : n.Value),
+            Ports = network.Ports,
             State = r.State with
             {
                 Status = ContainerStatus.Running,
@@ -145,20 +151,6 @@ public sealed partial class ContainerService
             if (point.CopyData)
             {
                 Berth.Volumes.VolumeCopyUp.Copy(Path.Combine(rootfs, point.Destination.TrimStart('/')), point.Source);
-            }
-        }
-    }
-
-    private static IEnumerable<(string Address, string Names)> ExtraHosts(ContainerRecord record)
-    {
-        foreach (var entry in record.Host.ExtraHosts)
-        {
-            var separator = entry.IndexOf(':', StringComparison.Ordinal);
-            var equals = entry.IndexOf('=', StringComparison.Ordinal);
-            var cut = equals >= 0 ? equals : separator;
-            if (cut > 0)
-            {
-                yield return (entry[(cut + 1)..], entry[..cut]);
             }
         }
     }

@@ -23,11 +23,13 @@ public sealed partial class ContainerService
     private readonly ILogger _log;
     private readonly Volumes.VolumeService _volumes;
     private readonly MountPlanner _mounts;
+    private readonly Networks.NetworkService _networks;
     private readonly ConcurrentDictionary<string, LiveContainer> _live = new(StringComparer.Ordinal);
 
-    public ContainerService(ContainerStore store, ImageService images, Volumes.VolumeService volumes, OverlaySnapshotter snapshots, RuntimeCatalog runtimes,
-        EnginePaths paths, EventBus events, ILogger<ContainerService> log)
+    public ContainerService(ContainerStore store, ImageService images, Volumes.VolumeService volumes, Networks.NetworkService networks,
+        OverlaySnapshotter snapshots, RuntimeCatalog runtimes, EnginePaths paths, EventBus events, ILogger<ContainerService> log)
     {
+        _networks = networks;
         _volumes = volumes;
         _mounts = new MountPlanner(volumes, store);
         _store = store;

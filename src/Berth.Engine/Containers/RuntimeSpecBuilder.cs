@@ -6,7 +6,7 @@ namespace Berth.Engine.Containers;
 /// <summary>Describes a container to the OCI runtime: process, mounts, limits and security, from its record.</summary>
 internal static class RuntimeSpecBuilder
 {
-    public static ContainerSpec Build(ContainerRecord c, string bundleDir, string rootfs, ResolvedUser user, IReadOnlyList<MountSpec> mounts)
+    public static ContainerSpec Build(ContainerRecord c, string bundleDir, string rootfs, ResolvedUser user, IReadOnlyList<MountSpec> mounts, Networks.NetworkSetup network)
     {
         var config = c.Config;
         var host = c.Host;
@@ -24,7 +24,7 @@ internal static class RuntimeSpecBuilder
             Process = new ProcessSpec
             {
                 Args = args,
-                Env = ProcessEnvironment.For(config, []),
+                Env = ProcessEnvironment.For(config, network.LinkEnvironment),
                 Cwd = config.WorkingDir.Length > 0 ? config.WorkingDir : "/",
                 Uid = user.Uid,
                 Gid = user.Gid,
@@ -47,7 +47,8 @@ internal static class RuntimeSpecBuilder
                 CpusetCpus = host.CpusetCpus.Length > 0 ? host.CpusetCpus : null,
                 PidsLimit = host.PidsLimit is > 0 ? host.PidsLimit : null,
             },
-            HostNetwork = host.NetworkMode == "host",
+            HostNetwork = network.HostNetwork,
+            NetworkNamespacePath = network.NetnsPath,
             Privileged = host.Privileged,
             CapAdd = host.CapAdd,
             CapDrop = host.CapDrop,

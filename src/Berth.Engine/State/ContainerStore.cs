@@ -23,7 +23,14 @@ public sealed class ContainerStore
         foreach (var row in rows)
         {
             var record = JsonSerializer.Deserialize(row, EngineJsonContext.Default.ContainerRecord)!;
-            _byId[record.Id] = record;
+
+            // rows written before a field existed come back with null collections
+            _byId[record.Id] = record with
+            {
+                Networks = record.Networks ?? new Dictionary<string, NetworkAttachment>(),
+                Ports = record.Ports ?? [],
+                MountPoints = record.MountPoints ?? [],
+            };
         }
     }
 

@@ -11,4 +11,5 @@ namespace Berth.Engine.State;
 [JsonSerializable(typeof(ContainerRecord))]
 [JsonSerializable(typeof(ImageRecord))]
 [JsonSerializable(typeof(Berth.Engine.Volumes.VolumeRecord))]
+[JsonSerializable(typeof(Berth.Engine.Networks.NetworkRecord))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

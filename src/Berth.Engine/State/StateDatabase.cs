@@ -36,6 +36,8 @@ public sealed class StateDatabase : IDisposable
             CREATE TABLE IF NOT EXISTS tags(ref TEXT PRIMARY KEY, image_id TEXT NOT NULL REFERENCES images(id), tagged_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS tags_image ON tags(image_id);
             CREATE TABLE IF NOT EXISTS volumes(name TEXT PRIMARY KEY, data TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS networks(id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS leases(network_id TEXT NOT NULL, address TEXT NOT NULL, container_id TEXT NOT NULL, PRIMARY KEY(network_id, address));
             """);
         Execute($"INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '{SchemaVersion}')");
     }

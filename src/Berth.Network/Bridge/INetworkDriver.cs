@@ -3,7 +3,8 @@ namespace Berth.Network.Bridge;
 /// <summary>
 /// Puts containers on a network. Lifecycle: <see cref="EnsureNetworkAsync"/> once per network (at daemon
 /// start and on <c>network create</c>; idempotent), <see cref="ConnectAsync"/> when a container starts,
-/// <see cref="Disconnect"/> when it stops (idempotent), <see cref="RemoveNetworkAsync"/> on
+/// <see cref="Unplug"/> then the namespace's deletion when it stops, or <see cref="Disconnect"/> to leave a
+/// network while running (both idempotent), <see cref="RemoveNetworkAsync"/> on
 /// <c>network rm</c>. For crash recovery, <see cref="DisconnectContainer"/> removes whatever a container
 /// has, even half-made, and <see cref="SweepEndpoints"/> removes the endpoints of containers that no
 /// longer exist.
@@ -17,6 +18,8 @@ public interface INetworkDriver
     Task<BridgeEndpoint> ConnectAsync(EndpointRequest request, CancellationToken ct = default);
 
     void Disconnect(BridgeEndpoint endpoint);
+
+    void Unplug(BridgeEndpoint endpoint);
 
     /// <summary>Deletes every endpoint of the container; returns how many there were.</summary>
     int DisconnectContainer(string containerId);

@@ -76,24 +76,32 @@ public sealed class EmbeddedDnsServer : IAsyncDisposable
         _inFlight.Dispose();
     }
 
-    /// <summary>Binds UDP first; TCP then takes the same port (which matters when the port is 0).</summary>
+    /// <summary>Binds UDP, then TCP on the same port; with port 0, tries other ports until both are free.</summary>
     private static (Socket Udp, Socket Tcp) Bind(IPEndPoint endPoint)
     {
-        var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        var tcp = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            udp.Bind(endPoint);
-            tcp.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            tcp.Bind(new IPEndPoint(endPoint.Address, ((IPEndPoint)udp.LocalEndPoint!).Port));
-            tcp.Listen(64);
-            return (udp, tcp);
-        }
-        catch
-        {
-            udp.Dispose();
-            tcp.Dispose();
-            throw;
+            var udp = new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            var tcp = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                udp.Bind(endPoint);
+                tcp.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                tcp.Bind(new IPEndPoint(endPoint.Address, ((IPEndPoint)udp.LocalEndPoint!).Port));
+                tcp.Listen(64);
+                return (udp, tcp);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && endPoint.Port == 0 && attempt < 20)
+            {
+                udp.Dispose();
+                tcp.Dispose();
+            }
+            catch
+            {
+                udp.Dispose();
+                tcp.Dispose();
+                throw;
+            }
         }
     }
 

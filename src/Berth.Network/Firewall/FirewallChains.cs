@@ -12,8 +12,10 @@ internal sealed record ChainRule(string Table, string Chain, string Text);
 /// <summary>
 /// Berth's chains and the rules it writes into them, as Docker's DOCKER chains do with the userland proxy
 /// enabled (moby iptabler golden files): DNAT for published ports from anything but the bridge itself
-/// (loopback is served by the proxy), MASQUERADE for the bridge subnet leaving by another interface, and a
-/// forward policy that lets containers out, replies back, and only published ports in.
+/// (loopback is served by the proxy), MASQUERADE for the bridge subnet leaving by another interface, a
+/// forward policy that lets containers out, replies back and only published ports in, and Docker's
+/// two-stage isolation that drops traffic between networks. Every rule names its own bridge, so the
+/// order of the networks' groups of rules in a chain does not matter; only the order within a group does.
 /// </summary>
 internal sealed partial class FirewallChains(NetworkNaming naming)
 {
@@ -32,18 +34,28 @@ internal sealed partial class FirewallChains(NetworkNaming naming)
     /// <summary>filter: ACCEPT per published port, jumped to from <see cref="Forward"/>.</summary>
     public string FilterPorts => naming.ChainPrefix;
 
+    /// <summary>filter: traffic leaving a bridge for another interface goes to stage 2...</summary>
+    public string IsolationStage1 => naming.ChainPrefix + "-ISOLATION-1";
+
+    /// <summary>filter: ...which drops it when that interface is another bridge.</summary>
+    public string IsolationStage2 => naming.ChainPrefix + "-ISOLATION-2";
+
     public NetworkNaming Naming => naming;
 
     public IReadOnlyList<(string Table, string Chain)> Owned =>
-        [(Nat, NatPorts), (Nat, NatPostrouting), (Filter, Forward), (Filter, FilterPorts)];
+    [
+        (Nat, NatPorts), (Nat, NatPostrouting),
+        (Filter, Forward), (Filter, FilterPorts), (Filter, IsolationStage1), (Filter, IsolationStage2),
+    ];
 
-    /// <summary>The jumps from the builtin chains into Berth's, inserted first so host rules cannot shadow them.</summary>
+    /// <summary>The fixed jumps into Berth's chains, each inserted first in its chain so nothing can shadow it.</summary>
     public IReadOnlyList<ChainRule> Hooks =>
     [
         new(Nat, "PREROUTING", $"-m addrtype --dst-type LOCAL -j {NatPorts}"),
         new(Nat, "OUTPUT", $"! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j {NatPorts}"),
         new(Nat, "POSTROUTING", $"-j {NatPostrouting}"),
         new(Filter, "FORWARD", $"-j {Forward}"),
+        new(Filter, Forward, $"-j {IsolationStage1}"),
     ];
 
     public bool IsOwned(string table, string chain) => Owned.Contains((table, chain));
@@ -58,10 +70,12 @@ internal sealed partial class FirewallChains(NetworkNaming naming)
             rules.Add(new(Nat, NatPostrouting, $"-s {subnet} ! -o {bridge} {comment} -j MASQUERADE"));
         }
 
+        rules.Add(new(Filter, IsolationStage1, $"-i {bridge} ! -o {bridge} {comment} -j {IsolationStage2}"));
+        rules.Add(new(Filter, IsolationStage2, $"-o {bridge} {comment} -j DROP"));
         rules.Add(new(Filter, Forward, $"-o {bridge} -m conntrack --ctstate RELATED,ESTABLISHED {comment} -j ACCEPT"));
-        rules.Add(new(Filter, Forward, $"-i {bridge} {comment} -j ACCEPT"));
         rules.Add(new(Filter, Forward, $"-o {bridge} {comment} -j {FilterPorts}"));
-        rules.Add(new(Filter, Forward, $"! -i {bridge} -o {bridge} {comment} -j DROP"));
+        rules.Add(new(Filter, Forward, $"-i {bridge} {comment} -j ACCEPT"));
+        rules.Add(new(Filter, Forward, $"-o {bridge} {comment} -j DROP"));
         return rules;
     }
 

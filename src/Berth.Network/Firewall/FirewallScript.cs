@@ -3,52 +3,64 @@ using System.Text;
 namespace Berth.Network.Firewall;
 
 /// <summary>
-/// Writes the <c>iptables-restore --noflush</c> input for a change. Berth's chains are rewritten whole
-/// (declaring a chain in --noflush mode flushes it), from the rules the kernel has now minus the removed
-/// ones plus the added ones, so the kernel stays the only state, a change is atomic per table, and
-/// applying the same change twice gives the same rules.
+/// Writes the <c>iptables-restore --noflush</c> input for a change. Rules are grouped by their tag (one
+/// container's, or one network's); a change replaces whole groups, and a group whose rules are already
+/// there, in order, is left alone. Adding only appends, which nf_tables commits in about a millisecond;
+/// deleting makes the kernel wait for an RCU grace period (15-25 ms), so nothing is deleted needlessly.
+/// The kernel stays the only state: what is there now comes from <c>iptables-save</c>.
 /// </summary>
 internal static class FirewallScript
 {
     private static readonly string[] Tables = [FirewallChains.Nat, FirewallChains.Filter];
 
-    public static string Update(IptablesRuleset current, FirewallChains chains, Func<IptablesRule, bool> remove, IReadOnlyList<ChainRule> add)
+    /// <summary>Gives each tag in <paramref name="changes"/> exactly its listed rules (none removes the group). Null when nothing changes.</summary>
+    public static string? Update(IptablesRuleset current, FirewallChains chains, IReadOnlyDictionary<string, IReadOnlyList<ChainRule>> changes)
     {
+        var adding = changes.Values.Any(rules => rules.Count > 0);
         var script = new StringBuilder();
         foreach (var table in Tables)
         {
-            script.Append('*').Append(table).Append('\n');
-            foreach (var (_, chain) in chains.Owned.Where(c => c.Table == table))
+            var lines = new StringBuilder();
+            if (adding)
             {
-                script.Append(':').Append(chain).Append(" - [0:0]\n");
-            }
-
-            foreach (var hook in chains.Hooks.Where(h => h.Table == table))
-            {
-                var target = IptablesTokens.Split(hook.Text)[^1];
-                if (!current.Rules.Any(r => r.Table == table && r.Chain == hook.Chain && r.Target == target))
+                foreach (var (_, chain) in chains.Owned.Where(c => c.Table == table && !current.Chains.Contains(c)))
                 {
-                    script.Append("-I ").Append(hook.Chain).Append(' ').Append(hook.Text).Append('\n');
+                    lines.Append(':').Append(chain).Append(" - [0:0]\n");
+                }
+
+                foreach (var hook in chains.Hooks.Where(h => h.Table == table && !HasHook(current, h)))
+                {
+                    lines.Append("-I ").Append(hook.Chain).Append(' ').Append(hook.Text).Append('\n');
                 }
             }
 
-            foreach (var (_, chain) in chains.Owned.Where(c => c.Table == table))
+            foreach (var (tag, rules) in changes)
             {
-                foreach (var rule in current.Rules.Where(r => r.Table == table && r.Chain == chain && !remove(r)))
+                var existing = current.Rules.Where(r => r.Table == table && chains.IsOwned(table, r.Chain) && r.Comment == tag).ToList();
+                var wanted = rules.Where(r => r.Table == table).ToList();
+                if (SameRules(existing.Select(r => (r.Chain, r.Text)), wanted.Select(r => (r.Chain, r.Text))))
                 {
-                    script.Append("-A ").Append(chain).Append(' ').Append(rule.Text).Append('\n');
+                    continue;
                 }
 
-                foreach (var rule in add.Where(r => r.Table == table && r.Chain == chain))
+                foreach (var rule in existing)
                 {
-                    script.Append("-A ").Append(chain).Append(' ').Append(rule.Text).Append('\n');
+                    lines.Append("-D ").Append(rule.Chain).Append(' ').Append(rule.Text).Append('\n');
+                }
+
+                foreach (var rule in wanted)
+                {
+                    lines.Append("-A ").Append(rule.Chain).Append(' ').Append(rule.Text).Append('\n');
                 }
             }
 
-            script.Append("COMMIT\n");
+            if (lines.Length > 0)
+            {
+                script.Append('*').Append(table).Append('\n').Append(lines).Append("COMMIT\n");
+            }
         }
 
-        return script.ToString();
+        return script.Length == 0 ? null : script.ToString();
     }
 
     /// <summary>Deletes every jump into Berth's chains, then the chains. Null when none of it exists.</summary>
@@ -73,6 +85,7 @@ internal static class FirewallScript
                 script.Append("-D ").Append(jump.Chain).Append(' ').Append(jump.Text).Append('\n');
             }
 
+            // Declaring a chain in --noflush mode flushes it, which drops the jumps between Berth's own chains.
             foreach (var chain in present)
             {
                 script.Append(':').Append(chain).Append(" - [0:0]\n");
@@ -87,5 +100,15 @@ internal static class FirewallScript
         }
 
         return script.Length == 0 ? null : script.ToString();
+    }
+
+    /// <summary>The same rules in the same order within each chain (iptables-save lists chains in its own order).</summary>
+    private static bool SameRules(IEnumerable<(string Chain, string Text)> a, IEnumerable<(string Chain, string Text)> b) =>
+        a.OrderBy(r => r.Chain, StringComparer.Ordinal).SequenceEqual(b.OrderBy(r => r.Chain, StringComparer.Ordinal));
+
+    private static bool HasHook(IptablesRuleset current, ChainRule hook)
+    {
+        var target = IptablesTokens.Split(hook.Text)[^1];
+        return current.Rules.Any(r => r.Table == hook.Table && r.Chain == hook.Chain && r.Target == target);
     }
 }

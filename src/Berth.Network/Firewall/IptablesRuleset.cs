@@ -1,17 +1,32 @@
 namespace Berth.Network.Firewall;
 
 /// <summary>One rule of <c>iptables-save</c> output: its table and chain, and its text after <c>-A CHAIN </c>.</summary>
-internal sealed record IptablesRule(string Table, string Chain, string Text)
+internal sealed record IptablesRule
 {
+    public IptablesRule(string table, string chain, string text)
+    {
+        Table = table;
+        Chain = chain;
+        Text = text;
+        var tokens = IptablesTokens.Split(text);
+        Comment = ValueOf(tokens, "--comment");
+        Target = ValueOf(tokens, "-j");
+    }
+
+    public string Table { get; }
+
+    public string Chain { get; }
+
+    public string Text { get; }
+
     /// <summary>The value of <c>-m comment --comment</c>, unquoted, or null.</summary>
-    public string? Comment => ValueOf("--comment");
+    public string? Comment { get; }
 
     /// <summary>The jump target (<c>-j X</c>), or null.</summary>
-    public string? Target => ValueOf("-j");
+    public string? Target { get; }
 
-    private string? ValueOf(string option)
+    private static string? ValueOf(List<string> tokens, string option)
     {
-        var tokens = IptablesTokens.Split(Text);
         var index = tokens.IndexOf(option);
         return index >= 0 && index + 1 < tokens.Count ? tokens[index + 1] : null;
     }

@@ -1,10 +1,15 @@
 using System.Diagnostics;
 using Berth.Core.Errors;
+using Berth.Network.Namespaces;
 
 namespace Berth.Network.Firewall;
 
-/// <summary>Runs <c>iptables-save</c> and <c>iptables-restore --noflush</c>: one process per read or per batch of changes.</summary>
-internal sealed class IptablesRunner(IptablesBackend backend)
+/// <summary>
+/// Runs <c>iptables-save</c> and <c>iptables-restore --noflush</c>: one process per read or per batch of
+/// changes. With <paramref name="netnsPath"/>, the processes are started from a thread inside that network
+/// namespace, which the child inherits, so they act on its tables.
+/// </summary>
+internal sealed class IptablesRunner(IptablesBackend backend, string? netnsPath)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -25,7 +30,7 @@ internal sealed class IptablesRunner(IptablesBackend backend)
     public async Task<string> VersionAsync(CancellationToken ct) =>
         (await RunAsync($"iptables{Suffix}-restore", ["--version"], null, ct).ConfigureAwait(false)).Trim();
 
-    private static async Task<string> RunAsync(string program, string[] arguments, string? input, CancellationToken ct)
+    private async Task<string> RunAsync(string program, string[] arguments, string? input, CancellationToken ct)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -39,7 +44,8 @@ internal sealed class IptablesRunner(IptablesBackend backend)
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw Errors.Internal($"could not start {program}");
+        using var process = (netnsPath is null ? Process.Start(start) : await NetworkNamespace.RunAsync(netnsPath, () => Process.Start(start)).ConfigureAwait(false))
+            ?? throw Errors.Internal($"could not start {program}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);

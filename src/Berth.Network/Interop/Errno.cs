@@ -5,10 +5,7 @@ internal static class Errno
 {
     public const int ENOENT = 2;
     public const int EINTR = 4;
-    public const int EBUSY = 16;
     public const int EEXIST = 17;
     public const int ENODEV = 19;
     public const int EINVAL = 22;
-    public const int EADDRINUSE = 98;
-    public const int EADDRNOTAVAIL = 99;
 }

@@ -11,6 +11,8 @@ namespace Berth.Network.Namespaces;
 /// </summary>
 public sealed class NetnsDirectory
 {
+    private const int MaxStackedMounts = 8;
+
     public NetnsDirectory(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -72,7 +74,13 @@ public sealed class NetnsDirectory
     public bool Delete(string id)
     {
         var path = PathOf(id);
-        var unmounted = Interop.Libc.umount2(path, Interop.Libc.MNT_DETACH) == 0;
+        var unmounted = false;
+        // Two racing creates of one id can stack two mounts on the file: take them all off.
+        for (var i = 0; i < MaxStackedMounts && Interop.Libc.umount2(path, Interop.Libc.MNT_DETACH) == 0; i++)
+        {
+            unmounted = true;
+        }
+
         if (!unmounted && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() is not (Errno.EINVAL or Errno.ENOENT))
         {
             throw NetworkException.FromLastError("umount netns", path);

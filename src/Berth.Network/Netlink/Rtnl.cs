@@ -7,7 +7,6 @@ internal static class Rtnl
     public const ushort NLMSG_DONE = 3;
 
     public const ushort NLM_F_REQUEST = 0x1;
-    public const ushort NLM_F_MULTI = 0x2;
     public const ushort NLM_F_ACK = 0x4;
     public const ushort NLM_F_DUMP_INTR = 0x10;
     public const ushort NLM_F_DUMP = 0x300;
@@ -32,7 +31,10 @@ internal static class Rtnl
     public const ushort IFLA_MASTER = 10;
     public const ushort IFLA_LINKINFO = 18;
     public const ushort IFLA_IFALIAS = 20;
+    public const ushort IFLA_AF_SPEC = 26;
     public const ushort IFLA_NET_NS_FD = 28;
+    public const ushort IFLA_INET_CONF = 1;
+    public const ushort IPV4_DEVCONF_ARP_NOTIFY = 22;
     public const ushort IFLA_INFO_KIND = 1;
     public const ushort IFLA_INFO_DATA = 2;
     public const ushort VETH_INFO_PEER = 1;

@@ -79,10 +79,7 @@ public sealed class PortPublisher : IAsyncDisposable
         catch (Exception e)
         {
             await new Publication([], reserved, proxies).DisposeAsync().ConfigureAwait(false);
-            if (_firewall is not null)
-            {
-                await _firewall.RemoveContainerAsync(request.ContainerId, CancellationToken.None).ConfigureAwait(false);
-            }
+            await RemoveRulesAfterFailureAsync(request.ContainerId).ConfigureAwait(false);
 
             if (e is BerthException)
             {
@@ -124,6 +121,23 @@ public sealed class PortPublisher : IAsyncDisposable
         foreach (var publication in all)
         {
             await publication.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task RemoveRulesAfterFailureAsync(string containerId)
+    {
+        if (_firewall is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _firewall.RemoveContainerAsync(containerId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BerthException)
+        {
+            // The publication's own failure is the one to report; a later unpublish or sweep removes the rules.
         }
     }
 

@@ -9,7 +9,10 @@ namespace Berth.Runtime.Cgroups;
 /// <param name="V1Controllers">The controllers with a v1 hierarchy mounted.</param>
 public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnlyList<string> V1Controllers)
 {
-    private static readonly HashSet<string> MountOptions = new(StringComparer.Ordinal) { "rw", "ro", "relatime", "nosuid", "nodev", "noexec" };
+    private static readonly HashSet<string> Controllers = new(StringComparer.Ordinal)
+    {
+        "blkio", "cpu", "cpuacct", "cpuset", "devices", "freezer", "hugetlb", "memory", "misc", "net_cls", "net_prio", "perf_event", "pids", "rdma",
+    };
 
     public bool IsHybrid => Version == "1" && UnifiedMount is not null;
 
@@ -47,7 +50,7 @@ public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnl
             }
             else if (tail[0] == "cgroup")
             {
-                v1.AddRange(tail[2].Split(',').Where(o => !MountOptions.Contains(o) && !o.StartsWith("name=", StringComparison.Ordinal)));
+                v1.AddRange(tail[2].Split(',').Where(Controllers.Contains));
             }
         }
 

@@ -34,14 +34,26 @@ internal sealed class ConsoleSocket : IDisposable
     public string Path { get; }
 
     /// <summary>
-    /// Accepts the runtime's connection and takes the pty master from it. The runtime can connect and
-    /// send before we accept (the connection waits in the backlog), so this may start after it exited.
+    /// Takes the pty master from the runtime, once it has exited: it connects and sends before it starts
+    /// the process, and its connection waits in the backlog until we accept. Null when it never sent one.
     /// </summary>
-    public async Task<ITerminal> ReceiveAsync(CancellationToken ct)
+    public async Task<ITerminal?> ReceiveAsync()
     {
-        using var connection = await _listener.AcceptAsync(ct).ConfigureAwait(false);
-        var master = await FdPassing.ReceiveAsync(connection, ct).ConfigureAwait(false);
-        return new PtyTerminal(master);
+        if (!_listener.Poll(0, SelectMode.SelectRead))
+        {
+            return null;
+        }
+
+        using var connection = await _listener.AcceptAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            return new PtyTerminal(await FdPassing.ReceiveAsync(connection, CancellationToken.None).ConfigureAwait(false));
+        }
+        catch (LinuxException e) when (e.Errno == Errno.EPIPE)
+        {
+            // connected, then gone without sending
+            return null;
+        }
     }
 
     public void Dispose()

@@ -19,7 +19,7 @@ internal static partial class RuntimeErrors
     [GeneratedRegex("^open executable: (Permission denied|Operation not permitted)")]
     private static partial Regex CrunNotExecutable();
 
-    [GeneratedRegex("^runc (run|create|exec|start) failed: ")]
+    [GeneratedRegex("^(runc (run|create|exec|start) failed: )?(exec failed: )?")]
     private static partial Regex RuncPrefix();
 
     /// <summary>The last error the runtime logged, or null.</summary>
@@ -68,10 +68,6 @@ internal static partial class RuntimeErrors
             : "failed to create task for container: failed to create shim task: OCI runtime create failed: ";
         return Errors.Internal(prefix + StartPrefix + Detail(runtimeMessage, command) + ": unknown");
     }
-
-    /// <summary>The exit code Docker's CLI gives a process that could not be started.</summary>
-    public static int ExitCodeFor(string message) =>
-        message.Contains("executable file not found", StringComparison.Ordinal) || message.Contains("no such file or directory", StringComparison.Ordinal) ? 127 : 126;
 
     public static BerthException CommandFailed(string runtime, string command, string message) =>
         Errors.Internal($"{runtime} {command}: {message.Trim()}");

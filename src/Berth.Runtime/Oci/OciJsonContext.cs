@@ -6,4 +6,5 @@ namespace Berth.Runtime.Oci;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OciSpec))]
 [JsonSerializable(typeof(OciProcess))]
+[JsonSerializable(typeof(OciSeccomp))]
 internal sealed partial class OciJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Berth.Core.Errors;
 
 namespace Berth.Runtime.Security;
@@ -27,7 +28,7 @@ public static class Capabilities
 
     private static readonly Lazy<IReadOnlyList<string>> KernelCapabilities = new(ReadKernelCapabilities);
 
-    /// <summary>The capabilities this kernel has (up to cap_last_cap): what "ALL" and --privileged grant.</summary>
+    /// <summary>The capabilities this kernel has and we may grant (our bounding set): what "ALL" and --privileged give.</summary>
     public static IReadOnlyList<string> Supported => KernelCapabilities.Value;
 
     /// <summary>
@@ -83,10 +84,11 @@ public static class Capabilities
         return normalized;
     }
 
+    /// <summary>The capabilities in our bounding set: those the kernel has and this environment lets us hand on.</summary>
     private static IReadOnlyList<string> ReadKernelCapabilities()
     {
-        const string LastCap = "/proc/sys/kernel/cap_last_cap";
-        var last = File.Exists(LastCap) && int.TryParse(File.ReadAllText(LastCap).Trim(), out var n) ? n : Known.Count - 1;
-        return Known.Take(Math.Min(last + 1, Known.Count)).ToList();
+        var bounding = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("CapBnd:", StringComparison.Ordinal));
+        var mask = bounding is null ? ulong.MaxValue : ulong.Parse(bounding["CapBnd:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return Known.Where((_, bit) => (mask & (1UL << bit)) != 0).ToList();
     }
 }

@@ -49,5 +49,15 @@ internal sealed class CliContext : IDisposable
     public static string HomeDirectory(Func<string, string?> environment) =>
         environment("HOME") is { Length: > 0 } home ? home : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
 
+    /// <summary>docker refuses flags newer than the negotiated API version, with this message.</summary>
+    public async Task RequireFlagApiVersionAsync(string flag, string version, CancellationToken ct)
+    {
+        var current = await Client.Transport.ApiVersionAsync(ct).ConfigureAwait(false);
+        if (Berth.Client.Transport.ApiVersions.LessThan(current, version))
+        {
+            throw new CliStatusException(1, $"\"--{flag}\" requires API version {version}, but the Docker daemon API version is {current}");
+        }
+    }
+
     public void Dispose() => _client?.Dispose();
 }

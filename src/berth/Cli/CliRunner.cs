@@ -17,9 +17,9 @@ internal static class CliRunner
     public static async Task<int> RunAsync(string program, IReadOnlyList<string> args, CliStreams streams, Func<string, string?> environment, Func<DaemonHost, BerthClient>? clientFactory = null)
     {
         var root = CommandTree.Build();
-        if (args is ["help", .. var topic])
+        if (args.Count > 0 && args[0] == "help")
         {
-            args = [.. topic, "--help"];
+            args = [.. args.Skip(1), "--help"];
         }
 
         var scan = FlagScanner.Scan(root, args);
@@ -65,14 +65,14 @@ internal static class CliRunner
             return 1;
         }
 
-        var parse = root.Parse(scan.Tokens, ParserConfiguration);
+        var parse = Parse(root, scan);
         if (parse.Errors.Count > 0)
         {
             await streams.Err.WriteLineAsync(string.Join('\n', parse.Errors.Select(e => e.Message))).ConfigureAwait(false);
             return 125;
         }
 
-        using var context = new CliContext(program, streams, CommandTree.Globals(root, parse), environment, clientFactory);
+        using var context = new CliContext(program, streams, root.Globals(parse), environment, clientFactory);
         using var interrupt = new Interrupt();
         try
         {
@@ -97,6 +97,9 @@ internal static class CliRunner
             return 1;
         }
     }
+
+    /// <summary>Binds the scanner's normalized tokens to the typed options.</summary>
+    internal static ParseResult Parse(CliRoot root, ScanResult scan) => root.Parse(scan.Tokens, ParserConfiguration);
 
     /// <summary>SIGINT, SIGTERM and SIGQUIT cancel the command, which then exits 128+signal as docker does.</summary>
     private sealed class Interrupt : IDisposable

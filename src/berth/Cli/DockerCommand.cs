@@ -45,7 +45,7 @@ internal abstract class DockerCommand : Command
     /// <summary>The positional arguments after flag parsing (everything after "--" included).</summary>
     public Argument<string[]> Operands { get; }
 
-    public IEnumerable<IFlag> Flags => Options.OfType<IFlag>();
+    public IEnumerable<IFlag> DeclaredFlags => Options.OfType<IFlag>();
 
     public abstract Task<int> ExecuteAsync(CliContext context, ParseResult parse, CancellationToken ct);
 

@@ -67,7 +67,7 @@ internal static class FlagScanner
         }
 
         var command = (DockerCommand)current;
-        var leafScan = ScanFlags(command.Flags.ToList(), rest, index, command.Interspersed, tokens);
+        var leafScan = ScanFlags(command.DeclaredFlags.ToList(), rest, index, command.Interspersed, tokens);
         if (leafScan.Error is not null)
         {
             return ScanResult.FlagError(path, leafScan.Error);

@@ -80,7 +80,7 @@ internal static class HelpWriter
         var commandPath = CommandPath(path, program);
         return path[^1] switch
         {
-            DockerCommand leaf when leaf.UsageArgs.Length > 0 => commandPath + " " + leaf.UsageArgs,
+            DockerCommand leaf when leaf.UsageArgs.Length > 0 => commandPath + " " + WithProgram(leaf.UsageArgs, program),
             _ when path.Count == 1 => commandPath + " [OPTIONS] COMMAND [ARG...]",
             _ => commandPath,
         };

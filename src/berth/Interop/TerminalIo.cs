@@ -32,6 +32,20 @@ internal static partial class TerminalIo
         return tcsetattr(fd, TCSANOW, in raw) == 0 ? new TerminalState(fd, saved) : null;
     }
 
+    /// <summary>Turns echo off (for a password prompt) and returns how to turn it back on.</summary>
+    public static TerminalState? DisableEcho(int fd)
+    {
+        const uint Echo = 0x8;
+        if (tcgetattr(fd, out var saved) != 0)
+        {
+            return null;
+        }
+
+        var quiet = saved;
+        quiet.LocalFlags &= ~Echo;
+        return tcsetattr(fd, TCSANOW, in quiet) == 0 ? new TerminalState(fd, saved) : null;
+    }
+
     internal static void Restore(int fd, in Termios state) => _ = tcsetattr(fd, TCSANOW, in state);
 
     [LibraryImport(Libc)]

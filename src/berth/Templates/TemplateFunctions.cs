@@ -142,11 +142,11 @@ internal sealed class TemplateFunctions
     }
 
     /// <summary>
-    /// A missing key through index: docker evaluates against its typed structs first, where a string
-    /// map (labels, options) yields "" and other maps a nil value.
+    /// A missing key through index: docker evaluates against its typed structs first, where a map of
+    /// strings (labels, options) yields "" and a map of structs (networks) a nil pointer.
     /// </summary>
     private static object? MissingEntry(JsonElement map) =>
-        map.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String) ? "" : GoValues.NoValue;
+        map.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.String) ? null : "";
 
     private static object? Slice(IReadOnlyList<object?> arguments)
     {

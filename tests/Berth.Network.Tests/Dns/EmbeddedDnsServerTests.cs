@@ -15,7 +15,7 @@ public sealed class EmbeddedDnsServerTests : IAsyncLifetime
     {
         var records = new FixedRecords(new() { ["web"] = [Web], ["db"] = [] });
         _server = EmbeddedDnsServer.StartHere(
-            new IPEndPoint(IPAddress.Loopback, 0), records, new DnsForwarder([_upstream.EndPoint], TimeSpan.FromMilliseconds(300)));
+            new IPEndPoint(IPAddress.Loopback, 0), records, new DnsForwarder([_upstream.EndPoint], TimeSpan.FromSeconds(5)));
         return ValueTask.CompletedTask;
     }
 
@@ -64,8 +64,10 @@ public sealed class EmbeddedDnsServerTests : IAsyncLifetime
     public async Task AnUnansweredForwardIsServerFailure()
     {
         _upstream.Silent = true;
+        await using var impatient = EmbeddedDnsServer.StartHere(
+            new IPEndPoint(IPAddress.Loopback, 0), new FixedRecords([]), new DnsForwarder([_upstream.EndPoint], TimeSpan.FromMilliseconds(200)));
 
-        var reply = await DnsClient.AskUdpAsync(_server.EndPoint, DnsClient.Query("example.test", DnsRecordType.A, 9));
+        var reply = await DnsClient.AskUdpAsync(impatient.EndPoint, DnsClient.Query("example.test", DnsRecordType.A, 9));
 
         Assert.Equal(9, reply.Id);
         Assert.Equal(DnsResponseCode.ServerFailure, reply.ResponseCode);

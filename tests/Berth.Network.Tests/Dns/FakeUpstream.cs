@@ -12,8 +12,8 @@ namespace Berth.Network.Tests.Dns;
 internal sealed class FakeUpstream : IAsyncDisposable
 {
     public static readonly IPAddress ExampleAddress = IPAddress.Parse("203.0.113.7");
-    private readonly Socket _udp = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-    private readonly Socket _tcp = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly Socket _udp;
+    private readonly Socket _tcp;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _udpLoop;
     private readonly Task _tcpLoop;
@@ -21,8 +21,24 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
     public FakeUpstream()
     {
-        _udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _tcp.Bind(new IPEndPoint(IPAddress.Loopback, ((IPEndPoint)_udp.LocalEndPoint!).Port));
+        // One port for both, as a real server has; another test may hold the TCP side of a free UDP port.
+        while (true)
+        {
+            _udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            _tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            _udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            try
+            {
+                _tcp.Bind(new IPEndPoint(IPAddress.Loopback, ((IPEndPoint)_udp.LocalEndPoint!).Port));
+                break;
+            }
+            catch (SocketException)
+            {
+                _udp.Dispose();
+                _tcp.Dispose();
+            }
+        }
+
         _tcp.Listen();
         EndPoint = (IPEndPoint)_udp.LocalEndPoint!;
         _udpLoop = ServeUdpAsync();

@@ -14,7 +14,7 @@ public sealed class UdpProxyTests
         await using var echo = new UdpEchoServer();
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        await using var proxy = UdpProxy.Start(listener, echo.EndPoint, TimeSpan.FromMilliseconds(200), NullLogger.Instance);
+        await using var proxy = UdpProxy.Start(listener, echo.EndPoint, TimeSpan.FromSeconds(1), NullLogger.Instance);
         using var one = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         using var two = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
 

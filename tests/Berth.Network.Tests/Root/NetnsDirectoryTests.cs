@@ -49,19 +49,21 @@ public sealed class NetnsDirectoryTests
     }
 
     [Fact]
-    public async Task WorkRunsInsideTheNamespaceOnlyOnItsOwnThread()
+    public async Task WorkRunsInsideTheNamespaceOnItsOwnThreadAndTheCallerStaysOut()
     {
         await using var host = new TestHost();
         var path = await host.Namespaces.CreateAsync("c1");
-        var ours = await File.ReadAllTextAsync("/proc/thread-self/comm");
+        var before = Netns();
 
-        var inside = await NetworkNamespace.RunAsync(path, () => (Netns: Inode("/proc/thread-self/ns/net"), Thread: Environment.CurrentManagedThreadId));
+        var first = await NetworkNamespace.RunAsync(path, () => (Netns: Netns(), Thread: Environment.CurrentManagedThreadId));
+        var second = await NetworkNamespace.RunAsync(path, Netns);
 
-        Assert.Equal(Inode(path), inside.Netns);
-        Assert.NotEqual(Inode(path), Inode("/proc/thread-self/ns/net"));
-        Assert.NotEqual(Environment.CurrentManagedThreadId, inside.Thread);
-        Assert.NotNull(ours);
+        Assert.NotEqual(before, first.Netns);
+        Assert.Equal(first.Netns, second);
+        Assert.NotEqual(Environment.CurrentManagedThreadId, first.Thread);
+        Assert.Equal(before, Netns());
     }
 
-    private static string Inode(string path) => new FileInfo(path).LinkTarget ?? Mono.Unix.Inode(path);
+    /// <summary>The calling thread's network namespace, "net:[inode]".</summary>
+    private static string Netns() => new FileInfo("/proc/thread-self/ns/net").LinkTarget!;
 }

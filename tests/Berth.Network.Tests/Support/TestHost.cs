@@ -19,7 +19,7 @@ namespace Berth.Network.Tests.Support;
 internal sealed class TestHost : IAsyncDisposable
 {
     private readonly bool _forwardingWasOn = IPForwarding.IsEnabled;
-    private readonly List<string> _links = [];
+    private int _outsideLinks;
 
     public TestHost()
     {
@@ -71,8 +71,7 @@ internal sealed class TestHost : IAsyncDisposable
     /// <summary>A veth pair "brx&lt;id&gt;&lt;n&gt;" from the host into <paramref name="netnsPath"/>, addressed and routed: a client outside the bridge.</summary>
     public async Task<InterfaceAddress> AddOutsideClientAsync(string netnsPath, NetworkSubnet link)
     {
-        var name = $"brx{Id}{_links.Count}";
-        _links.Add(name);
+        var name = $"brx{Id}{_outsideLinks++}";
         var hostEnd = link.GatewayAddress;
         var clientEnd = new InterfaceAddress(IPv4.FromUInt32(IPv4.First(link.Subnet) + 2), link.Subnet.PrefixLength);
         using (var netlink = NetlinkConnection.Open())
@@ -111,14 +110,12 @@ internal sealed class TestHost : IAsyncDisposable
     {
         using (var netlink = NetlinkConnection.Open())
         {
-            foreach (var link in _links)
+            foreach (var link in netlink.ListLinks().Where(l => l.Name.Contains(Id, StringComparison.Ordinal) || l.Alias?.StartsWith(Naming.Tag, StringComparison.Ordinal) == true))
             {
-                netlink.DeleteLink(link);
+                netlink.DeleteLink(link.Index);
             }
         }
 
-        Driver.SweepEndpoints(_ => false);
-        BridgeDriver.RemoveBridge(Bridge);
         await Firewall.RemoveAllAsync();
         Firewall.Dispose();
         Namespaces.Sweep(_ => false);
