@@ -57,10 +57,11 @@ public sealed class RunningProcess : IAsyncDisposable
 }
 
 /// <summary>
-/// How a process ended: its exit code, or 128+signal when killed, as a shell reports it; <see cref="Error"/>
-/// is the runtime's message when the process could not be started at all (exec of a missing command).
+/// How a process ended: its exit code, or 128+signal when killed, as a shell reports it; and whether the
+/// OOM killer struck in the container's cgroup while it ran. (A process that cannot start at all is a
+/// BerthException from RunAsync/ExecAsync, never an ExitStatus.)
 /// </summary>
-public sealed record ExitStatus(int ExitCode, int? Signal, bool OomKilled, string? Error = null)
+public sealed record ExitStatus(int ExitCode, int? Signal, bool OomKilled)
 {
     public static ExitStatus FromExitCode(int code) => new(code, null, false);
 

@@ -62,6 +62,17 @@ public sealed class ProtocolTests
         Assert.Equal(bytes.Length - 2, head.Length);
     }
 
+    [Fact]
+    public void Request_heads_with_bare_line_feeds_parse_as_docker_dotnet_sends_them()
+    {
+        var bytes = Encoding.ASCII.GetBytes("POST /exec/abc/start HTTP/1.1\r\nUser-Agent: Docker.DotNet\nHost: s.sock:80\nContent-Length: 2\n\r\n{}");
+        var head = RequestHead.TryParse(new ReadOnlySequence<byte>(bytes))!;
+        Assert.Equal("/exec/abc/start", head.Path);
+        Assert.False(head.WantsUpgrade);
+        Assert.Equal(2, head.ContentLength);
+        Assert.Equal(bytes.Length - 2, head.Length);
+    }
+
     [Theory]
     [InlineData(null, new byte[] { 16, 17 })]
     [InlineData("ctrl-x,x", new byte[] { 24, (byte)'x' })]
@@ -79,10 +90,15 @@ public sealed class ProtocolTests
     public void Escape_scanner_holds_a_partial_sequence_and_releases_it_when_broken()
     {
         var scanner = new EscapeScanner([16, 17]);
-        Assert.Equal((new byte[] { (byte)'a' }, false), Unpack(scanner.Scan(new byte[] { (byte)'a', 16 })));
-        Assert.Equal((new byte[] { 16, (byte)'b' }, false), Unpack(scanner.Scan(new byte[] { (byte)'b' })));
-        Assert.Equal((new byte[] { (byte)'c' }, true), Unpack(scanner.Scan(new byte[] { (byte)'c', 16, 17, (byte)'d' })));
+        var (forward, detach) = scanner.Scan(new byte[] { (byte)'a', 16 });
+        Assert.Equal(new byte[] { (byte)'a' }, forward);
+        Assert.False(detach);
+        (forward, detach) = scanner.Scan(new byte[] { (byte)'b' });
+        Assert.Equal(new byte[] { 16, (byte)'b' }, forward);
+        Assert.False(detach);
+        (forward, detach) = scanner.Scan(new byte[] { (byte)'c', 16, 17, (byte)'d' });
+        Assert.Equal(new byte[] { (byte)'c' }, forward);
+        Assert.True(detach);
     }
 
-    private static (byte[], bool) Unpack((byte[] Forward, bool Detach) r) => (r.Forward, r.Detach);
 }

@@ -71,10 +71,12 @@ public sealed class ConfigMergeTests
     [Fact]
     public void Path_and_args_come_from_entrypoint_then_cmd()
     {
-        Assert.Equal(("/entry", (IReadOnlyList<string>)["a", "b"]), Unpack(ConfigMerge.Command(new ContainerSettings { Entrypoint = ["/entry", "a"], Cmd = ["b"] })));
-        Assert.Equal(("echo", (IReadOnlyList<string>)["hi"]), Unpack(ConfigMerge.Command(new ContainerSettings { Cmd = ["echo", "hi"] })));
+        var (path, args) = ConfigMerge.Command(new ContainerSettings { Entrypoint = ["/entry", "a"], Cmd = ["b"] });
+        Assert.Equal("/entry", path);
+        Assert.Equal(["a", "b"], args);
+        (path, args) = ConfigMerge.Command(new ContainerSettings { Cmd = ["echo", "hi"] });
+        Assert.Equal("echo", path);
+        Assert.Equal(["hi"], args);
         Assert.Equal(ErrorKind.InvalidArgument, Assert.Throws<BerthException>(() => ConfigMerge.Command(new ContainerSettings())).Kind);
     }
-
-    private static (string, IReadOnlyList<string>) Unpack((string Path, IReadOnlyList<string> Args) c) => (c.Path, c.Args.ToList());
 }

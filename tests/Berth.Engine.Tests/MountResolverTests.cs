@@ -9,7 +9,9 @@ public sealed class MountResolverTests
     public void Binds_parse_with_modes()
     {
         var rw = MountResolver.ParseBind("/host/dir:/data");
-        Assert.Equal(("bind", "/host/dir", "/data", true, "rprivate", ""), (rw.Type, rw.Source, rw.Destination, rw.ReadWrite, rw.Propagation, rw.Mode));
+        Assert.Equal(("/host/dir", "/data", true, null, "", false), (rw.Source, rw.Destination, rw.ReadWrite, rw.Propagation, rw.Mode, rw.IsVolume));
+        var named = MountResolver.ParseBind("myvol:/data:ro,nocopy");
+        Assert.Equal(("myvol", true, false, true), (named.Source, named.IsVolume, named.ReadWrite, named.NoCopy));
         var ro = MountResolver.ParseBind("/h:/c/:ro");
         Assert.Equal(("/c", false, "ro"), (ro.Destination, ro.ReadWrite, ro.Mode));
         Assert.Equal("rshared", MountResolver.ParseBind("/h:/c:rw,rshared").Propagation);
@@ -24,13 +26,16 @@ public sealed class MountResolverTests
         Assert.Equal(ErrorKind.InvalidArgument, Assert.Throws<BerthException>(() => MountResolver.ParseBind(spec)).Kind);
 
     [Fact]
-    public void A_later_bind_for_the_same_destination_wins_and_mount_binds_need_their_source()
+    public void Mount_binds_need_their_source()
     {
-        var mounts = MountResolver.Resolve(new HostSettings { Binds = ["/a:/data", "/b:/data"] }, new ContainerSettings());
-        Assert.Equal("/b", Assert.Single(mounts).Source);
-
-        var e = Assert.Throws<BerthException>(() => MountResolver.Resolve(
-            new HostSettings { Mounts = [new MountRequest { Type = "bind", Source = "/nonexistent-berth-test", Target = "/x" }] }, new ContainerSettings()));
+        var e = Assert.Throws<BerthException>(() => MountResolver.FromMountRequest(new MountRequest { Type = "bind", Source = "/nonexistent-berth-test", Target = "/x" }));
         Assert.Equal("invalid mount config for type \"bind\": bind source path does not exist: /nonexistent-berth-test", e.Message);
+        Assert.Equal("tmpfs", MountResolver.FromMountRequest(new MountRequest { Type = "tmpfs", Target = "/t" }).Type);
     }
+
+    [Theory]
+    [InlineData("bad/name:/x")]
+    [InlineData("x:/data")]
+    public void Invalid_volume_names_are_refused(string spec) =>
+        Assert.Contains("includes invalid characters for a local volume name", Assert.Throws<BerthException>(() => MountResolver.ParseBind(spec)).Message);
 }

@@ -42,12 +42,12 @@ public sealed class RequestHead
     {
         method = target = "";
         var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, "\r\n"u8))
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
         {
             return false;
         }
 
-        var parts = Encoding.ASCII.GetString(line).Split(' ');
+        var parts = Encoding.ASCII.GetString(line).TrimEnd('\r').Split(' ');
         if (parts.Length != 3)
         {
             method = "?";
@@ -59,11 +59,15 @@ public sealed class RequestHead
         return true;
     }
 
-    /// <summary>Parses the whole head once the blank line has arrived; null while incomplete.</summary>
+    /// <summary>
+    /// Parses the whole head once the blank line has arrived; null while incomplete. Lines may end in a
+    /// bare LF: Docker.DotNet separates its headers that way.
+    /// </summary>
     public static RequestHead? TryParse(ReadOnlySequence<byte> buffer)
     {
-        var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadTo(out ReadOnlySequence<byte> head, "\r\n\r\n"u8))
+        var bytes = buffer.Length > MaxHeadBytes ? buffer.Slice(0, MaxHeadBytes).ToArray() : buffer.ToArray();
+        var end = HeadEnd(bytes);
+        if (end < 0)
         {
             if (buffer.Length > MaxHeadBytes)
             {
@@ -73,7 +77,7 @@ public sealed class RequestHead
             return null;
         }
 
-        var lines = Encoding.ASCII.GetString(head).Split("\r\n");
+        var lines = Encoding.ASCII.GetString(bytes, 0, end).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
         var requestLine = lines[0].Split(' ');
         if (requestLine.Length != 3)
         {
@@ -90,6 +94,30 @@ public sealed class RequestHead
             }
         }
 
-        return new RequestHead(requestLine[0], requestLine[1], headers, reader.Consumed);
+        return new RequestHead(requestLine[0], requestLine[1], headers, end);
+    }
+
+    /// <summary>The length of the head including its blank line (an empty line after LF or CRLF), or -1.</summary>
+    private static int HeadEnd(byte[] bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] != (byte)'\n')
+            {
+                continue;
+            }
+
+            if (i + 1 < bytes.Length && bytes[i + 1] == (byte)'\n')
+            {
+                return i + 2;
+            }
+
+            if (i + 2 < bytes.Length && bytes[i + 1] == (byte)'\r' && bytes[i + 2] == (byte)'\n')
+            {
+                return i + 3;
+            }
+        }
+
+        return -1;
     }
 }

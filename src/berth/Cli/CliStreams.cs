@@ -33,9 +33,9 @@ internal sealed class CliStreams
     public bool OutIsTerminal { get; }
 
     public static CliStreams FromProcess() => new(
-        Console.OpenStandardInput(),
-        Console.OpenStandardOutput(),
-        Console.OpenStandardError(),
+        new DescriptorStream(0, canWrite: false),
+        new DescriptorStream(1, canWrite: true),
+        new DescriptorStream(2, canWrite: true),
         TerminalIo.IsTerminal(TerminalIo.StdIn),
         TerminalIo.IsTerminal(TerminalIo.StdOut));
 }

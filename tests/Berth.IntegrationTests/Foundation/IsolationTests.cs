@@ -14,12 +14,14 @@ public sealed class IsolationTests(DaemonFixture daemon) : IntegrationTest(daemo
     }
 
     [Fact]
-    public async Task Network_namespace_has_only_loopback()
+    public async Task Each_container_has_its_own_network_namespace()
     {
-        var devices = (await DockerAsync("run", "--rm", "busybox", "cat", "/proc/net/dev")).Ok().Stdout;
-        Assert.Contains("lo:", devices);
-        Assert.DoesNotContain("eth0", devices);
-        Assert.Contains("UP", (await DockerAsync("run", "--rm", "busybox", "ip", "link", "show", "lo")).Ok().Stdout);
+        var isolated = (await DockerAsync("run", "--rm", "--network", "none", "busybox", "cat", "/proc/net/dev")).Ok().Stdout;
+        Assert.Contains("lo:", isolated);
+        Assert.DoesNotContain("eth0", isolated);
+        Assert.Contains("UP", (await DockerAsync("run", "--rm", "--network", "none", "busybox", "ip", "link", "show", "lo")).Ok().Stdout);
+        var ownNamespace = (await DockerAsync("run", "--rm", "busybox", "readlink", "/proc/self/ns/net")).Ok().Stdout.Trim();
+        Assert.NotEqual(File.ResolveLinkTarget("/proc/self/ns/net", false)?.ToString() ?? "", ownNamespace);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class DaemonFixture : IAsyncLifetime
 
     public string DaemonLog => Path.Combine(Root, "berthd.log");
 
+    /// <summary>This daemon's own names for bridges and iptables chains, so tests never touch another daemon's.</summary>
+    public string NetworkTag { get; } = "bt" + Guid.NewGuid().ToString("N")[..6];
+
     public async ValueTask InitializeAsync()
     {
         if (!Requires.IsRoot)
@@ -44,7 +47,7 @@ public sealed class DaemonFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "--data-root", DataRoot, "--host", Host, "--ready-fifo", fifo })
+        foreach (var arg in new[] { "--data-root", DataRoot, "--host", Host, "--ready-fifo", fifo, "--network-tag", NetworkTag })
         {
             info.ArgumentList.Add(arg);
         }
