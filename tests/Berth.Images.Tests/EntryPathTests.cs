@@ -7,8 +7,6 @@ public sealed class EntryPathTests
     [Theory]
     [InlineData("a", "a")]
     [InlineData("./a/b/", "a/b")]
-    [InlineData("/etc/passwd", "etc/passwd")]
-    [InlineData("//a//./b", "a/b")]
     [InlineData("a/../b", "b")]
     [InlineData("a/b/../../c", "c")]
     public void Cleans_names_inside_the_root(string name, string expected)
@@ -20,7 +18,6 @@ public sealed class EntryPathTests
     [Theory]
     [InlineData(".")]
     [InlineData("./")]
-    [InlineData("/")]
     [InlineData("a/..")]
     public void The_root_itself_has_no_path(string name)
     {
@@ -32,10 +29,13 @@ public sealed class EntryPathTests
     [InlineData("..")]
     [InlineData("../x")]
     [InlineData("/../../x")]
+    [InlineData("/etc/passwd")]
+    [InlineData("//a//./b")]
+    [InlineData("/")]
     [InlineData("a/../../x")]
     [InlineData("./../x")]
     [InlineData("a\0/../../x")]
-    public void Refuses_names_that_climb_out(string name) => Assert.False(EntryPath.TryClean(name, out _));
+    public void Refuses_names_that_climb_out_or_are_absolute(string name) => Assert.False(EntryPath.TryClean(name, out _));
 
     [Theory]
     [InlineData("a", ".", "a")]

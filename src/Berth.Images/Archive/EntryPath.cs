@@ -1,19 +1,21 @@
 namespace Berth.Images.Archive;
 
 /// <summary>
-/// Tar entry names made relative to the layer root, the way Docker cleans them (a leading <c>/</c> is dropped,
-/// <c>.</c> and <c>..</c> resolved lexically), except that a name climbing above the root is refused, not clamped.
+/// Tar entry names made relative to the layer root (<c>.</c> and <c>..</c> resolved lexically). Stricter than
+/// Docker, which drops a leading <c>/</c> and clamps <c>..</c> at the root: an absolute name or one climbing
+/// above the root is refused, as the untrusted-tar rule asks.
 /// </summary>
 internal static class EntryPath
 {
     /// <summary>
     /// Cleans <paramref name="name"/> into a relative path (<c>a/b</c>), null for the root itself.
-    /// False if the name climbs out of the root or holds a NUL.
+    /// False if the name climbs out of the root or holds a NUL, or is absolute unless <paramref name="allowAbsolute"/>
+    /// (a hard link's target: tools write it either way, and it always means a path of this layer).
     /// </summary>
-    public static bool TryClean(string name, out string? path)
+    public static bool TryClean(string name, out string? path, bool allowAbsolute = false)
     {
         path = null;
-        if (name.Contains('\0', StringComparison.Ordinal))
+        if (name.Contains('\0', StringComparison.Ordinal) || (!allowAbsolute && name.StartsWith('/')))
         {
             return false;
         }

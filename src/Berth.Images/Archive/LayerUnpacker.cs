@@ -282,7 +282,7 @@ internal sealed class LayerUnpacker : IDisposable
     /// <summary>A hard link may only point at a file this layer already has (an earlier entry of this tar).</summary>
     private void MakeHardLink(SafeFdHandle parent, string name, TarEntry entry)
     {
-        if (!EntryPath.TryClean(entry.LinkName, out var target) || target is null)
+        if (!EntryPath.TryClean(entry.LinkName, out var target, allowAbsolute: true) || target is null)
         {
             throw Invalid(entry, $"hard link target \"{entry.LinkName}\" is outside of the layer");
         }

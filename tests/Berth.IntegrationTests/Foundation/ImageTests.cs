@@ -42,7 +42,7 @@ public sealed class ImageTests(DaemonFixture daemon) : IntegrationTest(daemon)
         Assert.Equal($"Untagged: {tag}\n", untag.Stdout);
 
         var other = "it-only:" + Guid.NewGuid().ToString("N")[..6];
-        (await DockerAsync("import", RepoPaths.BusyboxTar, other)).Ok();
+        (await DockerAsync("import", "--change", "CMD [\"sh\"]", RepoPaths.BusyboxTar, other)).Ok();
         var user = Name("only");
         (await DockerAsync("create", "--name", user, other)).Ok();
         var refused = await DockerAsync("rmi", other);
