@@ -73,7 +73,7 @@ public sealed partial class ContainerService
         }
 
         live.Process = process;
-        live.Streams.SetStdin(process.Stdin);
+        live.Streams.SetStdin(process.Stdin ?? process.Terminal?.Stream);
         var started = await MutateAsync(record.Id, r => r with
         {
             Networks = r.Networks.ToDictionary(n => n.Key, n => network.Endpoints.TryGetValue(n.Key, out var attached) ? attached : n.Value),

@@ -97,6 +97,9 @@ internal sealed partial class DescriptorStream(int fd, bool canWrite) : Stream
     {
     }
 
+    // Stream's default queues Flush to the thread pool, starting it for nothing
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
