@@ -16,7 +16,7 @@ namespace Berth.Images;
 /// The unpacked files are not fsynced (Docker's overlay2 does not either): after a power loss a layer's files may
 /// be incomplete. Its tar, if kept in the content store, is synced.
 /// </remarks>
-public sealed class LayerStore
+public sealed partial class LayerStore
 {
     private const string DiffDirName = "diff";
     private const string DiffIdFile = "diffid";

@@ -3,7 +3,7 @@ using Berth.Cli.Tests.Support;
 
 namespace Berth.Cli.Tests;
 
-/// <summary>The requests run and rm send, in the order the docker CLI sends them, against a fake daemon.</summary>
+/// <summary>The requests run, rm and import send, as the docker CLI sends them, against a fake daemon.</summary>
 public sealed class RequestSequenceTests
 {
     private const string Id = "3f2a9c1b7d4e5f60718293a4b5c6d7e8f90123456789abcdef0123456789abcd";
@@ -171,6 +171,37 @@ public sealed class RequestSequenceTests
         Assert.Equal("Error response from daemon: No such container: y\n", plain.Stderr);
         var deletes = daemon.Requests.Where(r => r.Method == "DELETE").Select(r => r.Target).Order().ToList();
         Assert.Equal(["/v1.44/containers/x?force=1", "/v1.44/containers/y?force=1", "/v1.44/containers/y?v=1"], deletes);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Import_streams_the_tar_chunked_and_prints_the_new_image_id(bool fromStdin)
+    {
+        const string Tar = "pretend-this-is-a-tarball";
+        await using var daemon = new FakeDaemon(async (request, connection) =>
+        {
+            if (request.Path == "/_ping")
+            {
+                await connection.RespondAsync(200, "OK");
+                return;
+            }
+
+            await connection.RespondAsync(200, "OK", $"{{\"status\":\"sha256:{Id}\"}}\r\n");
+        });
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, Tar, TestContext.Current.CancellationToken);
+
+        var result = await CliHarness.RunAsync(daemon.Environment, fromStdin ? Tar : "", "import", "-m", "from tests", "-c", "CMD [\"sh\"]", fromStdin ? "-" : file, "myimg:1");
+        File.Delete(file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"sha256:{Id}\n", result.Stdout);
+        var import = daemon.Requests.Last();
+        Assert.Equal("POST /v1.44/images/create?changes=CMD+%5B%22sh%22%5D&fromSrc=-&message=from+tests&repo=myimg%3A1", import.ToString());
+        Assert.Equal("text/plain", import.Headers["Content-Type"]);
+        Assert.Equal("chunked", import.Headers["Transfer-Encoding"]);
+        Assert.Equal(Tar, import.Body);
     }
 
     [Fact]

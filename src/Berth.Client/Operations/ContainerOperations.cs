@@ -186,8 +186,7 @@ public sealed class ContainerOperations(ApiTransport transport)
             query.Set("copyUIDGID", "true");
         }
 
-        using var content = new StreamContent(tar);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-tar");
+        using var content = new ChunkedContent(tar, "application/x-tar");
         using var response = await transport.SendAsync(HttpMethod.Put, $"/containers/{id}/archive", query, content, ct: ct).ConfigureAwait(false);
     }
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Berth.Api.Contracts.Images;
 using Berth.Api.Contracts.Json;
@@ -57,8 +56,7 @@ public sealed class ImageOperations(ApiTransport transport)
             query.Add("changes", change);
         }
 
-        var content = new StreamContent(source);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        var content = new ChunkedContent(source, "text/plain");
         var response = await transport.SendAsync(HttpMethod.Post, "/images/create", query, content, streaming: true, ct: ct).ConfigureAwait(false);
         return await StreamResponse.FromAsync(response, ct).ConfigureAwait(false);
     }
@@ -82,8 +80,7 @@ public sealed class ImageOperations(ApiTransport transport)
 
     public async Task<StreamResponse> LoadAsync(Stream tar, bool quiet, CancellationToken ct)
     {
-        var content = new StreamContent(tar);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+        var content = new ChunkedContent(tar, "application/x-tar");
         var query = new QueryString().SetFlag("quiet", quiet);
         var response = await transport.SendAsync(HttpMethod.Post, "/images/load", query, content, streaming: true, ct: ct).ConfigureAwait(false);
         return await StreamResponse.FromAsync(response, ct).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Berth.Api.Contracts;
 using Berth.Api.Contracts.Containers;
+using Berth.Cli.Cli;
 
 namespace Berth.Cli.Options;
 
@@ -20,7 +21,7 @@ internal sealed class CreateRequestBuilder(ParseResult parse, ContainerFlags fla
         var attachStdout = attach.Contains("stdout");
         var attachStderr = attach.Contains("stderr");
         var macAddress = Text(flags.MacAddress);
-        if (macAddress.Length > 0 && !IsMacAddress(macAddress))
+        if (macAddress.Length > 0 && !MacAddress.IsValid(macAddress.Trim()))
         {
             throw new FormatException($"{macAddress} is not a valid mac address");
         }
@@ -442,7 +443,7 @@ internal sealed class CreateRequestBuilder(ParseResult parse, ContainerFlags fla
 
         if (attachment.MacAddress.Length > 0)
         {
-            endpoint.MacAddress = IsMacAddress(attachment.MacAddress) ? attachment.MacAddress : throw new FormatException($"{attachment.MacAddress} is not a valid mac address");
+            endpoint.MacAddress = MacAddress.IsValid(attachment.MacAddress.Trim()) ? attachment.MacAddress : throw new FormatException($"{attachment.MacAddress} is not a valid mac address");
         }
 
         return endpoint;
@@ -491,9 +492,9 @@ internal sealed class CreateRequestBuilder(ParseResult parse, ContainerFlags fla
                 {
                     profile = File.ReadAllText(value);
                 }
-                catch (IOException e)
+                catch (Exception e) when (OsError.IsFileError(e))
                 {
-                    throw new FormatException($"opening seccomp profile ({value}) failed: {e.Message}");
+                    throw new FormatException($"opening seccomp profile ({value}) failed: {OsError.Describe("open", value, e)}");
                 }
 
                 try
@@ -647,9 +648,6 @@ internal sealed class CreateRequestBuilder(ParseResult parse, ContainerFlags fla
         var equals = pair.IndexOf('=', StringComparison.Ordinal);
         return equals < 0 ? new(pair, "") : new(pair[..equals], pair[(equals + 1)..]);
     }
-
-    private static bool IsMacAddress(string text) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), "^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$|^([0-9A-Fa-f]{2}[:-]){19}[0-9A-Fa-f]{2}$|^([0-9A-Fa-f]{4}\\.){2}[0-9A-Fa-f]{4}$");
 
     private static List<string>? NullIfEmpty(List<string> values) => values.Count > 0 ? values : null;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Berth.Cli.Cli;
 
 namespace Berth.Cli.Options;
 
@@ -16,13 +17,10 @@ internal static class KeyValueFile
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (OsError.IsFileError(e))
         {
-            throw new FormatException($"open {path}: no such file or directory");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new FormatException($"open {path}: no such file or directory");
+            var reason = OsError.Describe("open", path, e);
+            throw new FormatException(reason.StartsWith("read ", StringComparison.Ordinal) ? $"invalid env file ({path}): {reason}" : reason);
         }
 
         try

@@ -21,7 +21,7 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         var name = Name("it");
         await using var terminal = await TerminalAsync();
         await terminal.TypeAsync($"{client} run -it --name {name} busybox sh");
-        await terminal.WaitForAsync("/ # ");
+        await terminal.WaitForAsync("/ #");
         await terminal.TypeAsync("tty; stty size");
         var screen = await terminal.WaitForAsync("30 100");
         Assert.Contains("/dev/pts/0", screen);
@@ -31,6 +31,7 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         await terminal.WaitForAsync("20 80");
         await terminal.TypeAsync("sh -c 'exit 3'");
         await terminal.TypeAsync("exit");
+        await terminal.WaitForPromptAsync();
         await terminal.TypeAsync("echo client-exit=$?");
         await terminal.WaitForAsync("client-exit=3");
         Assert.Contains("Exited (3)", (await DockerAsync("ps", "-a", "--filter", "name=" + name)).Stdout);
@@ -45,8 +46,9 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         var name = Name("detach");
         await using var terminal = await TerminalAsync();
         await terminal.TypeAsync($"{client} run -it --name {name} busybox sh");
-        await terminal.WaitForAsync("/ # ");
+        await terminal.WaitForAsync("/ #");
         await terminal.KeysAsync("C-p", "C-q");
+        await terminal.WaitForPromptAsync();
         await terminal.TypeAsync("echo detached=$?");
         await terminal.WaitForAsync("detached=0");
         Assert.Equal("running", (await DockerAsync("inspect", "-f", "{{.State.Status}}", name)).Ok().Stdout.Trim());
@@ -56,6 +58,7 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         await terminal.TypeAsync("echo again");
         await terminal.WaitForAsync("again", occurrences: 2);
         await terminal.KeysAsync("C-d");
+        await terminal.WaitForPromptAsync();
         await terminal.TypeAsync("echo gone=$?");
         await terminal.WaitForAsync("gone=0");
         Assert.Equal("exited", (await DockerAsync("inspect", "-f", "{{.State.Status}}", name)).Ok().Stdout.Trim());
@@ -69,12 +72,13 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         await using (var terminal = await TerminalAsync())
         {
             await terminal.TypeAsync($"docker run -it --detach-keys ctrl-x,x --name {name} busybox sh");
-            await terminal.WaitForAsync("/ # ");
+            await terminal.WaitForAsync("/ #");
             await terminal.KeysAsync("C-p", "C-q");
             await terminal.TypeAsync("echo still-inside");
             await terminal.WaitForAsync("still-inside", occurrences: 2);
             await terminal.KeysAsync("C-x", "x");
-            await terminal.TypeAsync("echo out=$?");
+            await terminal.WaitForPromptAsync();
+        await terminal.TypeAsync("echo out=$?");
             await terminal.WaitForAsync("out=0");
         }
 
@@ -88,7 +92,8 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
             await terminal.TypeAsync("echo reattached");
             await terminal.WaitForAsync("reattached", occurrences: 2);
             await terminal.KeysAsync("C-e", "e");
-            await terminal.TypeAsync("echo left=$?");
+            await terminal.WaitForPromptAsync();
+        await terminal.TypeAsync("echo left=$?");
             await terminal.WaitForAsync("left=");
         }
 
@@ -104,10 +109,11 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         (await DockerAsync("run", "-d", "-it", "--name", name, "busybox", "sh")).Ok();
         await using var terminal = await TerminalAsync();
         await terminal.TypeAsync($"{client} exec -it -e GREETING=hi -w /tmp {name} sh");
-        await terminal.WaitForAsync("/tmp # ");
+        await terminal.WaitForAsync("/tmp #");
         await terminal.TypeAsync("echo $GREETING $(tty)");
         await terminal.WaitForAsync("hi /dev/pts/");
         await terminal.TypeAsync("exit 4");
+        await terminal.WaitForPromptAsync();
         await terminal.TypeAsync("echo exec-exit=$?");
         await terminal.WaitForAsync("exec-exit=4");
         Assert.Equal("running", (await DockerAsync("inspect", "-f", "{{.State.Status}}", name)).Ok().Stdout.Trim());
@@ -118,7 +124,7 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         await terminal.WaitForAsync("from-run-d-it", occurrences: 2);
         await terminal.KeysAsync("C-p", "C-q");
         (await DockerAsync("stop", "-t", "0", name)).Ok();
-        var refused = await DockerAsync("exec", "-it", name, "sh");
+        var refused = await DockerAsync("exec", name, "sh");
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("is not running", refused.Stderr);
         (await DockerAsync("rm", name)).Ok();
@@ -131,8 +137,9 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         (await DockerAsync("create", "-it", "--name", name, "busybox", "sh")).Ok();
         await using var terminal = await TerminalAsync();
         await terminal.TypeAsync($"docker start -a -i {name}");
-        await terminal.WaitForAsync("/ # ");
+        await terminal.WaitForAsync("/ #");
         await terminal.TypeAsync("exit 6");
+        await terminal.WaitForPromptAsync();
         await terminal.TypeAsync("echo start-exit=$?");
         await terminal.WaitForAsync("start-exit=6");
         Assert.Contains("Exited (6)", (await DockerAsync("ps", "-a", "--filter", "name=" + name)).Stdout);

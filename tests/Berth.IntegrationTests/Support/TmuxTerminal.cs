@@ -17,8 +17,8 @@ public sealed class TmuxTerminal : IAsyncDisposable
     {
         var terminal = new TmuxTerminal();
         var exports = string.Join("; ", environment.Select(e => $"export {e.Key}={e.Value}"));
-        (await terminal.RunAsync("new-session", "-d", "-s", "t", "-x", columns.ToString(), "-y", rows.ToString(), $"bash --norc --noprofile -c '{exports}; PS1=\"$ \" exec bash --norc --noprofile -i'")).Ok();
-        await terminal.WaitForAsync("$ ");
+        (await terminal.RunAsync("new-session", "-d", "-s", "t", "-x", columns.ToString(), "-y", rows.ToString(), $"bash --norc --noprofile -c '{exports}; PS1=\"tty-ready> \" exec bash --norc --noprofile -i'")).Ok();
+        await terminal.WaitForAsync("tty-ready>");
         return terminal;
     }
 
@@ -48,7 +48,7 @@ public sealed class TmuxTerminal : IAsyncDisposable
         (await RunAsync("clear-history", "-t", "t")).Ok();
     }
 
-    /// <summary>Waits until the screen shows <paramref name="text"/> (the number of times given).</summary>
+    /// <summary>Waits until the screen shows <paramref name="text"/> (the number of times given); capture-pane drops trailing spaces.</summary>
     public async Task<string> WaitForAsync(string text, int occurrences = 1, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
@@ -68,6 +68,30 @@ public sealed class TmuxTerminal : IAsyncDisposable
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Waits until the local shell's prompt is back (the client has exited) before typing at it.</summary>
+    public async Task WaitForPromptAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var screen = await ScreenAsync();
+            var last = screen.Split('\n').Select(l => l.TrimEnd()).LastOrDefault(l => l.Length > 0);
+            if (last is not null && last.EndsWith(Prompt, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"the shell prompt did not come back; the terminal shows:\n{screen}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private const string Prompt = "tty-ready>";
 
     private static int Count(string haystack, string needle)
     {

@@ -138,9 +138,9 @@ internal sealed class ContainerCreator(CliContext context, ParseResult parse, Co
             {
                 return new CidFile(path, new FileStream(path, FileMode.CreateNew, FileAccess.Write));
             }
-            catch (IOException e)
+            catch (Exception e) when (OsError.IsFileError(e))
             {
-                throw new InvalidOperationException("failed to create the container ID file: " + e.Message, e);
+                throw new InvalidOperationException("failed to create the container ID file: " + OsError.Describe("open", path, e), e);
             }
         }
 

@@ -23,15 +23,26 @@ internal sealed class ExportCommand : DockerCommand
             throw new CliStatusException(1, "cowardly refusing to save to a terminal. Use the -o flag or redirect");
         }
 
+        await using var file = path.Length > 0 ? OpenOutput(path) : null;
         await using var response = await context.Client.Containers.ExportAsync(parse.GetValue(Operands)![0], ct).ConfigureAwait(false);
-        if (path.Length == 0)
+        await response.Body.CopyToAsync(file?.Stream ?? context.Streams.OutStream, ct).ConfigureAwait(false);
+        if (file is not null)
         {
-            await response.Body.CopyToAsync(context.Streams.OutStream, ct).ConfigureAwait(false);
-            return 0;
+            await file.CommitAsync(ct).ConfigureAwait(false);
         }
 
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-        await response.Body.CopyToAsync(file, ct).ConfigureAwait(false);
         return 0;
+    }
+
+    private static OutputFile OpenOutput(string path)
+    {
+        try
+        {
+            return OutputFile.Create(path);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliStatusException(1, "failed to export container: " + e.Message);
+        }
     }
 }

@@ -80,8 +80,9 @@ internal sealed class RunCommand : DockerCommand
         {
             id = await creator.CreateAsync(request, parse.GetValue(_name), NonEmpty(parse.GetValue(_platform)), pull, parse.GetValue(_quiet), ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DaemonException or DaemonUnreachableException or Client.Streams.DaemonStreamException)
+        catch (Exception e) when (e is DaemonException or DaemonUnreachableException or Client.Streams.DaemonStreamException or InvalidOperationException)
         {
+            // every failure of createContainer, the --cidfile ones included, goes through toStatusError
             throw StatusError(context, e.Message);
         }
 

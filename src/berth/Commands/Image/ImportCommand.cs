@@ -41,9 +41,9 @@ internal sealed class ImportCommand : DockerCommand
         {
             input = source == "-" ? context.Streams.InStream : File.OpenRead(source);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (OsError.IsFileError(e))
         {
-            throw new CliStatusException(1, $"open {source}: no such file or directory");
+            throw new CliStatusException(1, OsError.Describe("open", source, e));
         }
 
         await using (input.ConfigureAwait(false))

@@ -38,9 +38,9 @@ internal sealed class LoadCommand : DockerCommand
         {
             input = path.Length == 0 ? context.Streams.InStream : File.OpenRead(path);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (OsError.IsFileError(e))
         {
-            throw new CliStatusException(1, $"open {path}: no such file or directory");
+            throw new CliStatusException(1, OsError.Describe("open", path, e));
         }
 
         await using (input.ConfigureAwait(false))

@@ -30,30 +30,26 @@ internal sealed class SaveCommand : DockerCommand
             throw new CliStatusException(1, "cowardly refusing to save to a terminal. Use the -o flag or redirect");
         }
 
+        await using var file = path.Length > 0 ? OpenOutput(path) : null;
         await using var response = await context.Client.Images.SaveAsync(parse.GetValue(Operands)!, ct).ConfigureAwait(false);
-        if (path.Length == 0)
+        await response.Body.CopyToAsync(file?.Stream ?? context.Streams.OutStream, ct).ConfigureAwait(false);
+        if (file is not null)
         {
-            await response.Body.CopyToAsync(context.Streams.OutStream, ct).ConfigureAwait(false);
-            return 0;
-        }
-
-        // written aside and renamed, so that a failed save leaves no half archive
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + ".tmp");
-        try
-        {
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
-            {
-                await response.Body.CopyToAsync(file, ct).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
+            await file.CommitAsync(ct).ConfigureAwait(false);
         }
 
         return 0;
+    }
+
+    private static OutputFile OpenOutput(string path)
+    {
+        try
+        {
+            return OutputFile.Create(path);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliStatusException(1, "failed to save image: " + e.Message);
+        }
     }
 }

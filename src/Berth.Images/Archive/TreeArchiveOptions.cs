@@ -1,0 +1,9 @@
+namespace Berth.Images.Archive;
+
+/// <summary>How <see cref="TreeArchiver"/> writes a tree.</summary>
+/// <param name="OverlayWhiteouts">
+/// The tree is an overlay upper dir: its 0/0 character devices become <c>.wh.NAME</c> files and its opaque
+/// directories get a <c>.wh..wh..opq</c> entry, as Docker's overlay converter writes a layer diff.
+/// </param>
+/// <param name="CrossMounts">Descend into directories that are mount points (a container's volumes), or leave them empty.</param>
+internal sealed record TreeArchiveOptions(bool OverlayWhiteouts = false, bool CrossMounts = false);
