@@ -150,6 +150,17 @@ public sealed class FormattingTests
     }
 
     [Theory]
+    [InlineData("2026-11-28T10:06:20.5659681Z", "2026-11-28 10:06:20.5659681 +0000 UTC")]
+    [InlineData("2026-11-28T10:06:20.500000000Z", "2026-11-28 10:06:20.5 +0000 UTC")]
+    [InlineData("2026-11-28T10:06:20.000Z", "2026-11-28 10:06:20 +0000 UTC")]
+    [InlineData("2026-11-28T11:06:20.123456789+01:00", "2026-11-28 11:06:20.123456789 +0100 +0100")]
+    [InlineData("not a time", "not a time")]
+    public void Daemon_times_print_as_go_prints_a_decoded_time(string rfc3339, string expected)
+    {
+        Assert.Equal(expected, DisplayText.GoTime(rfc3339));
+    }
+
+    [Theory]
     [InlineData("busybox", "docker.io/library/busybox", "busybox", null)]
     [InlineData("busybox:1.36", "docker.io/library/busybox", "busybox", "1.36")]
     [InlineData("myreg:5000/ns/img:1", "myreg:5000/ns/img", "myreg:5000/ns/img", "1")]

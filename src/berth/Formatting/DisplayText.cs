@@ -89,6 +89,35 @@ internal static class DisplayText
     /// <summary>Go's time.Unix(s, 0).String(): "2025-06-01 10:00:00 +0000 UTC" in the local zone.</summary>
     public static string GoTime(long unixSeconds) => GoTime(DateTimeOffset.FromUnixTimeSeconds(unixSeconds), TimeZoneInfo.Local);
 
+    /// <summary>
+    /// Go's String() of a time decoded from the daemon's RFC 3339 text: its own offset, all its
+    /// fraction digits (trailing zeros dropped), "+0000 UTC" for Z and "+0100 +0100" for an offset.
+    /// Text that is not RFC 3339 is returned as it is.
+    /// </summary>
+    public static string GoTime(string rfc3339)
+    {
+        if (rfc3339.Length < 20 || rfc3339[10] != 'T')
+        {
+            return rfc3339;
+        }
+
+        var zoneStart = rfc3339.IndexOfAny(['Z', '+', '-'], 19);
+        if (zoneStart < 0)
+        {
+            return rfc3339;
+        }
+
+        var clock = rfc3339[11..zoneStart];
+        if (clock.Contains('.', StringComparison.Ordinal))
+        {
+            clock = clock.TrimEnd('0').TrimEnd('.');
+        }
+
+        var zone = rfc3339[zoneStart..];
+        var offset = zone == "Z" ? "+0000" : zone.Replace(":", "", StringComparison.Ordinal);
+        return $"{rfc3339[..10]} {clock} {offset} {(zone == "Z" ? "UTC" : offset)}";
+    }
+
     public static string GoTime(DateTimeOffset instant, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone);

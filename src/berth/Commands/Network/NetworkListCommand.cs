@@ -60,7 +60,7 @@ internal sealed class NetworkListCommand : DockerCommand
                 ["IPv6"] = () => n.EnableIPv6 ? "true" : "false",
                 ["Internal"] = () => n.Internal ? "true" : "false",
                 ["Labels"] = () => string.Join(',', n.Labels.Select(l => l.Key + "=" + l.Value)),
-                ["CreatedAt"] = () => n.Created,
+                ["CreatedAt"] = () => DisplayText.GoTime(n.Created),
             }, (name, arguments) => name == "Label" && arguments is [string label] ? n.Labels.GetValueOrDefault(label, "") : null));
         await context.Out.WriteAsync(ListFormatter.Render(format, rows, Headers)).ConfigureAwait(false);
         return 0;
