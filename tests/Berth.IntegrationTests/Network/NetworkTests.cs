@@ -35,7 +35,8 @@ public sealed class NetworkTests(DaemonFixture daemon) : IntegrationTest(daemon)
         var inspect = (await DockerAsync("inspect", "-f", "{{json .NetworkSettings.Networks.bridge}}", a)).Ok().Stdout;
         using var doc = JsonDocument.Parse(inspect);
         Assert.Equal(ipA.ToString(), doc.RootElement.GetProperty("IPAddress").GetString());
-        Assert.Equal(16, doc.RootElement.GetProperty("IPPrefixLen").GetInt32());
+        var subnet = (await DockerAsync("network", "inspect", "-f", "{{(index .IPAM.Config 0).Subnet}}", "bridge")).Ok().Stdout.Trim();
+        Assert.Equal(int.Parse(subnet[(subnet.IndexOf('/') + 1)..]), doc.RootElement.GetProperty("IPPrefixLen").GetInt32());
         Assert.False(string.IsNullOrEmpty(doc.RootElement.GetProperty("NetworkID").GetString()));
         (await DockerAsync("rm", "-f", a, b)).Ok();
 
@@ -131,31 +132,31 @@ public sealed class NetworkTests(DaemonFixture daemon) : IntegrationTest(daemon)
     [Fact]
     public async Task Nothing_is_left_after_containers_go()
     {
-        var veths = Veths();
-        var rules = await RuleCount();
-        var names = Enumerable.Range(0, 5).Select(i => Name("gone" + i)).ToList();
-        foreach (var name in names)
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
         {
-            (await DockerAsync("run", "-d", "--name", name, "-p", "80", "busybox", "sleep", "300")).Ok();
+            ids.Add((await DockerAsync("run", "-d", "--name", Name("gone" + i), "-p", "80", "busybox", "sleep", "300")).Ok().Stdout.Trim());
         }
 
-        Assert.Equal(veths + 5, Veths());
-        Assert.True(await RuleCount() > rules);
-        (await DockerAsync(["rm", "-f", .. names])).Ok();
+        Assert.Equal(5, VethsOf(ids));
+        Assert.True(await RuleCountOf(ids) >= 5);
+        (await DockerAsync(["rm", "-f", .. ids])).Ok();
 
         // the kernel deletes a veth pair in the background once its namespace is gone
-        await Eventually.TrueAsync(() => Task.FromResult(Veths() == veths), TimeSpan.FromSeconds(10));
-        Assert.Equal(rules, await RuleCount());
+        await Eventually.TrueAsync(() => Task.FromResult(VethsOf(ids) == 0), TimeSpan.FromSeconds(10));
+        Assert.Equal(0, await RuleCountOf(ids));
         Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(Daemon.DataRoot + "/runtime/netns", StringComparison.Ordinal));
     }
 
-    /// <summary>This daemon's veths: their alias carries its network tag.</summary>
-    private int Veths() => Directory.EnumerateDirectories("/sys/class/net")
-        .Count(d => File.Exists(Path.Combine(d, "ifalias")) && File.ReadAllText(Path.Combine(d, "ifalias")).StartsWith(Daemon.NetworkTag + ":", StringComparison.Ordinal));
+    /// <summary>Host veths of these containers: the daemon sets each one's alias to "tag:containerId".</summary>
+    private int VethsOf(IReadOnlyCollection<string> ids) => Directory.EnumerateDirectories("/sys/class/net")
+        .Select(d => Path.Combine(d, "ifalias"))
+        .Count(alias => File.Exists(alias) && ids.Contains(File.ReadAllText(alias).Trim().Replace(Daemon.NetworkTag + ":", "", StringComparison.Ordinal)));
 
-    private async Task<int> RuleCount()
+    /// <summary>iptables rules commented with one of these containers' IDs.</summary>
+    private static async Task<int> RuleCountOf(IReadOnlyCollection<string> ids)
     {
         var save = await new Cli("iptables-save", new Dictionary<string, string>()).RunAsync();
-        return save.Stdout.Split('\n').Count(l => l.Contains(Daemon.NetworkTag, StringComparison.OrdinalIgnoreCase));
+        return save.Stdout.Split('\n').Count(l => ids.Any(id => l.Contains(id, StringComparison.Ordinal)));
     }
 }

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Berth.Network;
+using Berth.Network.Firewall;
+using Berth.Network.Netlink;
 using Docker.DotNet;
 
 namespace Berth.IntegrationTests.Support;
@@ -74,6 +77,15 @@ public sealed class DaemonFixture : IAsyncLifetime
         (await Docker.RunAsync("import", "--change", "CMD [\"sh\"]", RepoPaths.BusyboxTar, "busybox:latest")).Ok();
     }
 
+    /// <summary>A daemon keeps its default bridge and chains when it stops, as dockerd does; a test daemon's must go.</summary>
+    private async Task RemoveDefaultBridgeAsync()
+    {
+        using var firewall = new IptablesFirewall(new NetworkNaming { Tag = NetworkTag, ChainPrefix = NetworkTag.ToUpperInvariant() });
+        await firewall.RemoveAllAsync();
+        using var netlink = NetlinkConnection.Open();
+        netlink.DeleteLink(NetworkTag + "0");
+    }
+
     public async Task<string> ReadLogAsync() => File.Exists(DaemonLog) ? await File.ReadAllTextAsync(DaemonLog) : "";
 
     public async ValueTask DisposeAsync()
@@ -89,6 +101,8 @@ public sealed class DaemonFixture : IAsyncLifetime
             await Docker.RunAsync(["rm", "-f", .. ids]);
         }
 
+        await Docker.RunAsync("network", "prune", "-f");
+
         Client.Dispose();
         Process.Start("kill", ["-TERM", _daemon.Id.ToString()])?.WaitForExit();
         await _daemon.WaitForExitAsync();
@@ -100,6 +114,7 @@ public sealed class DaemonFixture : IAsyncLifetime
             Process.Start("umount", ["-l", target])?.WaitForExit();
         }
 
+        await RemoveDefaultBridgeAsync();
         Directory.Delete(Root, recursive: true);
         Assert.Empty(leftovers);
     }
