@@ -16,6 +16,7 @@ public static class ApiEndpoints
         app.UseRouting();
         SystemEndpoints.Map(app, engine, host);
         ContainerEndpoints.Map(app, engine);
+        ContainerFilesEndpoints.Map(app, engine);
         ExecEndpoints.Map(app, engine);
         ImageEndpoints.Map(app, engine);
         VolumeEndpoints.Map(app, engine);

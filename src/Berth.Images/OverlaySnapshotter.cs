@@ -83,6 +83,9 @@ public sealed class OverlaySnapshotter
 
     public string UpperDir(string key) => Path.Combine(SnapshotDir(key), "upper");
 
+    /// <summary>overlayfs's scratch directory of the snapshot, for a mount of its upper dir made elsewhere.</summary>
+    public string WorkDir(string key) => Path.Combine(SnapshotDir(key), "work");
+
     /// <summary>Removes the snapshot and its writes; removing one that is not there is not an error. Unmount it first.</summary>
     public void Remove(string key) => FileSystemTree.Remove(SnapshotDir(key));
 

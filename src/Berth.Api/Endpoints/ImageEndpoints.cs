@@ -52,8 +52,16 @@ public static class ImageEndpoints
 
             if (rest.EndsWith("/history", StringComparison.Ordinal))
             {
-                var image = images.Resolve(rest[..^"/history".Length]);
-                await Json.WriteAsync(http.Response, History(image, engine.Images.Layers), BerthJsonContext.Default.ListImageHistoryItem).ConfigureAwait(false);
+                var history = images.History(rest[..^"/history".Length]).Select(h => new ImageHistoryItem
+                {
+                    Id = h.Id,
+                    Created = h.Created.ToUnixTimeSeconds(),
+                    CreatedBy = h.CreatedBy,
+                    Tags = h.Tags?.ToList(),
+                    Size = h.Size,
+                    Comment = h.Comment,
+                }).ToList();
+                await Json.WriteAsync(http.Response, history, BerthJsonContext.Default.ListImageHistoryItem).ConfigureAwait(false);
                 return;
             }
 
@@ -103,28 +111,5 @@ public static class ImageEndpoints
         Engine.Images.ImageService.ParseRepoTag(repository, tag);
         var id = await engine.Images.ImportAsync(request.Body, repository, tag, changes, Query.String(request, "message"), http.RequestAborted).ConfigureAwait(false);
         await new ProgressStream(http.Response).WriteAsync(new JsonMessage { Status = id }, http.RequestAborted).ConfigureAwait(false);
-    }
-
-    /// <summary>`docker history`: newest entry first; each entry that made a layer gets that layer's size.</summary>
-    private static List<ImageHistoryItem> History(Engine.Images.ResolvedImage image, Berth.Images.LayerStore layers)
-    {
-        var history = image.Config.History ?? [];
-        var layerSizes = new Stack<long>(image.Record.ChainIds.Select(c => layers.Exists(Berth.Core.Ids.Digest.Parse(c)) ? layers.SizeOf(Berth.Core.Ids.Digest.Parse(c)) : 0));
-        var items = new List<ImageHistoryItem>();
-        foreach (var entry in history.AsEnumerable().Reverse())
-        {
-            var empty = entry.EmptyLayer;
-            items.Add(new ImageHistoryItem
-            {
-                Id = items.Count == 0 ? image.Record.Id : "<missing>",
-                Created = (entry.Created ?? DateTimeOffset.UnixEpoch).ToUnixTimeSeconds(),
-                CreatedBy = entry.CreatedBy ?? "",
-                Tags = items.Count == 0 && image.Tags.Count > 0 ? image.Tags.ToList() : null,
-                Size = !empty && layerSizes.TryPop(out var size) ? size : 0,
-                Comment = entry.Comment ?? "",
-            });
-        }
-
-        return items;
     }
 }

@@ -1,0 +1,48 @@
+using Berth.Api.Contracts.Containers;
+using Berth.Api.Contracts.Json;
+using Berth.Api.Http;
+using Berth.Api.Mapping;
+using Berth.Engine;
+using Berth.Engine.Containers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Berth.Api.Endpoints;
+
+/// <summary>A container's filesystem as a whole: POST /commit and GET /containers/{id}/export.</summary>
+public static class ContainerFilesEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, BerthEngine engine)
+    {
+        var containers = engine.Containers;
+
+        app.MapPost("/commit", async (HttpContext http) =>
+        {
+            var request = http.Request;
+            var container = Query.String(request, "container") ?? "";
+            var config = await Json.ReadAsync(request, BerthJsonContext.Default.ContainerConfig).ConfigureAwait(false);
+
+            // moby: pause defaults to true when the parameter is absent.
+            var pause = Query.BoolOrNull(request, "pause") ?? true;
+            var commit = new CommitRequest(
+                Query.String(request, "repo"),
+                Query.String(request, "tag"),
+                Query.String(request, "comment"),
+                Query.String(request, "author"),
+                request.Query["changes"].Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).ToList(),
+                pause,
+                config is null ? null : CommitMapping.ToImageConfig(config),
+                ResponseHeaders.ServerVersion);
+            var id = await containers.CommitAsync(container, commit, http.RequestAborted).ConfigureAwait(false);
+            await Json.WriteAsync(http.Response, new IdResponse { Id = id }, BerthJsonContext.Default.IdResponse, StatusCodes.Status201Created).ConfigureAwait(false);
+        });
+
+        app.MapGet("/containers/{id}/export", async (HttpContext http, string id) =>
+        {
+            containers.Get(id);
+            http.Response.ContentType = "application/x-tar";
+            await containers.ExportAsync(id, http.Response.Body, http.RequestAborted).ConfigureAwait(false);
+        });
+    }
+}
