@@ -3,6 +3,7 @@
 #   berth run --rm busybox true            (the NativeAOT CLI against berthd)
 #   docker run --rm busybox true           (the real docker CLI against berthd)
 #   crun run  (a bundle of the same rootfs, no engine at all)
+# The same with --network none shows what networking (veth, address, routes) adds.
 # Median and quartiles of N runs each (default 20), written to docs/benchmarks.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,8 +33,10 @@ measure() {
 
 results=$(
   measure "berth run --rm busybox true" "$CLI" run --rm busybox true
+  measure "berth run --rm --network none busybox true" "$CLI" run --rm --network none busybox true
   measure "./berth run --rm busybox true (script)" ./berth run --rm busybox true
   measure "docker run --rm busybox true (docker CLI → berthd)" docker run --rm busybox true
+  measure "docker run --rm --network none busybox true (docker CLI → berthd)" docker run --rm --network none busybox true
   measure "crun run (bare runtime, same rootfs)" crun run --bundle "$bundle" bench-crun
 )
 crun_median=$(echo "$results" | awk -F'|' '/^crun/ {print $2}')

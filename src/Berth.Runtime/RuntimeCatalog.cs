@@ -72,6 +72,11 @@ public sealed class RuntimeCatalog
 
         var layout = CgroupLayout.Detect();
         var (defaultName, notes) = HybridCgroups.ChooseDefault(preferred, runtimes.Select(r => r.Name).ToList(), layout, ReadFile, HybridCgroups.MountV1);
+        if (CgroupMigrationLatency.Reduce(layout, CgroupMigrationLatency.Remount) is { } note)
+        {
+            notes = [.. notes, note];
+        }
+
         return new RuntimeCatalog(runtimes, defaultName, layout.Version, notes);
     }
 

@@ -325,7 +325,13 @@ public sealed partial class NetworkService
             }
         }
 
-        await _ports.UnpublishAsync(containerId).ConfigureAwait(false);
+        // a daemon start sweeps what a crashed daemon left, so only this daemon's publications need undoing;
+        // asking the firewall for every container would cost an iptables-save per stop
+        if (_ports.GetPublished(containerId).Count > 0)
+        {
+            await _ports.UnpublishAsync(containerId).ConfigureAwait(false);
+        }
+
         _namespaces.Delete(containerId);
         await _store.ReleaseAsync(containerId).ConfigureAwait(false);
     }

@@ -7,7 +7,8 @@ namespace Berth.Runtime.Cgroups;
 /// <param name="Version">"2" for a unified host, else "1" (as docker info reports CgroupVersion).</param>
 /// <param name="UnifiedMount">Where cgroup2 is mounted: /sys/fs/cgroup on v2, e.g. /sys/fs/cgroup/unified on hybrid.</param>
 /// <param name="V1Controllers">The controllers with a v1 hierarchy mounted.</param>
-public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnlyList<string> V1Controllers)
+/// <param name="UnifiedOptions">The cgroup2 superblock's options, e.g. ["rw", "nsdelegate"]; empty without a cgroup2 mount.</param>
+public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnlyList<string> V1Controllers, IReadOnlyList<string> UnifiedOptions)
 {
     private static readonly HashSet<string> Controllers = new(StringComparer.Ordinal)
     {
@@ -21,6 +22,7 @@ public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnl
     public static CgroupLayout Parse(IEnumerable<string> mountinfo)
     {
         string? unified = null;
+        IReadOnlyList<string> unifiedOptions = [];
         var v1 = new List<string>();
         foreach (var line in mountinfo)
         {
@@ -41,9 +43,10 @@ public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnl
             var mountPoint = fields[4];
             if (tail[0] == "cgroup2")
             {
+                unifiedOptions = tail[2].Split(',');
                 if (mountPoint == "/sys/fs/cgroup")
                 {
-                    return new CgroupLayout("2", mountPoint, []);
+                    return new CgroupLayout("2", mountPoint, [], unifiedOptions);
                 }
 
                 unified = mountPoint;
@@ -54,7 +57,7 @@ public sealed record CgroupLayout(string Version, string? UnifiedMount, IReadOnl
             }
         }
 
-        return new CgroupLayout("1", unified, v1);
+        return new CgroupLayout("1", unified, v1, unifiedOptions);
     }
 
     /// <summary>The controllers a hybrid host's cgroup2 mount holds (what makes crun 1.8 refuse the host).</summary>

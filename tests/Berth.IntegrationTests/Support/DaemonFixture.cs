@@ -14,6 +14,7 @@ namespace Berth.IntegrationTests.Support;
 public sealed class DaemonFixture : IAsyncLifetime
 {
     private Process? _daemon;
+    private (string Mount, string Options)? _cgroup2Before;
 
     public string Root { get; } = Path.Combine("/tmp", "berth-it-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -41,6 +42,7 @@ public sealed class DaemonFixture : IAsyncLifetime
             return;
         }
 
+        _cgroup2Before = Cgroup2Mount();
         Directory.CreateDirectory(Root);
         var fifo = Path.Combine(Root, "ready");
         (await new Cli("mkfifo", new Dictionary<string, string>()).RunAsync(fifo)).Ok();
@@ -86,6 +88,24 @@ public sealed class DaemonFixture : IAsyncLifetime
         netlink.DeleteLink(NetworkTag + "0");
     }
 
+    /// <summary>The daemon remounts cgroup2 with favordynmods; put back the options the host had.</summary>
+    private async Task RestoreCgroup2OptionsAsync()
+    {
+        if (_cgroup2Before is { } before && Cgroup2Mount() is { } now && now.Options != before.Options)
+        {
+            (await new Cli("mount", new Dictionary<string, string>()).RunAsync("-t", "cgroup2", "-o", "remount," + before.Options, "none", before.Mount)).Ok();
+        }
+    }
+
+    /// <summary>Where cgroup2 is mounted and its superblock options, from mountinfo.</summary>
+    private static (string Mount, string Options)? Cgroup2Mount() =>
+        File.ReadLines("/proc/self/mountinfo")
+            .Select(l => l.Split(" - "))
+            .Where(p => p.Length == 2 && p[1].StartsWith("cgroup2 ", StringComparison.Ordinal))
+            .Select(p => (p[0].Split(' ')[4], p[1].Split(' ')[2]))
+            .Cast<(string, string)?>()
+            .FirstOrDefault();
+
     public async Task<string> ReadLogAsync() => File.Exists(DaemonLog) ? await File.ReadAllTextAsync(DaemonLog) : "";
 
     public async ValueTask DisposeAsync()
@@ -115,6 +135,7 @@ public sealed class DaemonFixture : IAsyncLifetime
         }
 
         await RemoveDefaultBridgeAsync();
+        await RestoreCgroup2OptionsAsync();
         Directory.Delete(Root, recursive: true);
         Assert.Empty(leftovers);
     }
