@@ -19,6 +19,7 @@ public static class ApiEndpoints
         ContainerFilesEndpoints.Map(app, engine);
         ExecEndpoints.Map(app, engine);
         ImageEndpoints.Map(app, engine);
+        RegistryEndpoints.Map(app, engine);
         VolumeEndpoints.Map(app, engine);
         NetworkEndpoints.Map(app, engine);
         app.MapFallback((HttpContext _) => Task.FromException(Errors.PageNotFound()));

@@ -7,6 +7,7 @@ using Berth.Engine.State;
 using Berth.Engine.Volumes;
 using Berth.Volumes;
 using Berth.Images;
+using Berth.Registry;
 using Berth.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,7 +31,13 @@ public sealed class BerthEngine : IAsyncDisposable
         var containerStore = new ContainerStore(db);
         ContainerStore = containerStore;
         ImageStore = new ImageStore(db);
-        Images = new ImageService(ImageStore, containerStore, new LocalContentStore(paths.Content), new LayerStore(paths.Layers), Events);
+        Registry = new RegistryClient(new RegistryOptions
+        {
+            InsecureRegistries = options.InsecureRegistries,
+            CertsDirectory = options.RegistryCertsDirectory,
+            MetadataDirectory = paths.Distribution,
+        });
+        Images = new ImageService(ImageStore, containerStore, new LocalContentStore(paths.Content), new LayerStore(paths.Layers), Events) { Registry = Registry };
         VolumeStore = new VolumeStore(db);
         Volumes = new VolumeService(VolumeStore, containerStore, new LocalVolumeDriver(paths.Volumes), Events);
         NetworkStore = new NetworkStore(db);
@@ -47,6 +54,9 @@ public sealed class BerthEngine : IAsyncDisposable
     public EventBus Events { get; }
 
     public ImageService Images { get; }
+
+    /// <summary>Sessions with registries (pull, push, login), shared by every image operation.</summary>
+    public RegistryClient Registry { get; }
 
     public ContainerService Containers { get; }
 
@@ -86,5 +96,6 @@ public sealed class BerthEngine : IAsyncDisposable
     {
         await Networks.DisposeAsync().ConfigureAwait(false);
         _db.Dispose();
+        Registry.Dispose();
     }
 }

@@ -16,4 +16,10 @@ public sealed record EngineOptions
 
     /// <summary>The default bridge's address and prefix (dockerd's --bip), e.g. 172.17.0.1/16; null picks the first free default pool.</summary>
     public string? BridgeIp { get; init; }
+
+    /// <summary>Registries reached over plain HTTP besides loopback ones (dockerd's --insecure-registry): host[:port] or CIDR.</summary>
+    public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
+
+    /// <summary>Per-registry CA and client certificates: <c>HOST[:PORT]/ca.crt</c>, <c>client.cert</c>, <c>client.key</c>.</summary>
+    public string RegistryCertsDirectory { get; init; } = "/etc/berth/certs.d";
 }

@@ -26,6 +26,9 @@ public sealed class EnginePaths
 
     public string Tmp => Path.Combine(DataRoot, "tmp");
 
+    /// <summary>What the daemon learnt about registry blobs (which blob holds which layer).</summary>
+    public string Distribution => Path.Combine(DataRoot, "distribution");
+
     public string ContainerDir(string id) => Path.Combine(Containers, id);
 
     public string ContainerRootfs(string id) => Path.Combine(Containers, id, "rootfs");
@@ -34,7 +37,7 @@ public sealed class EnginePaths
 
     public void Create()
     {
-        foreach (var dir in new[] { DataRoot, Content, Layers, Snapshots, Containers, Volumes, RuntimeState, Tmp })
+        foreach (var dir in new[] { DataRoot, Content, Layers, Snapshots, Containers, Volumes, RuntimeState, Tmp, Distribution })
         {
             Directory.CreateDirectory(dir);
         }

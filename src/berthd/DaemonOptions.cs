@@ -17,6 +17,9 @@ public sealed record DaemonOptions
     /// <summary>The default bridge's address, e.g. 172.17.0.1/16 (dockerd's --bip).</summary>
     public string? BridgeIp { get; init; }
 
+    /// <summary>Registries reached over plain HTTP besides loopback ones (host[:port] or CIDR; the flag may repeat).</summary>
+    public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
+
     /// <summary>A file to write the daemon's PID into and hold locked while it runs.</summary>
     public string? PidFile { get; init; }
 
@@ -40,6 +43,7 @@ public sealed record DaemonOptions
                 "--ready-fifo" => options with { ReadyFifo = Value() },
                 "--network-tag" => options with { NetworkTag = Value() },
                 "--bip" => options with { BridgeIp = Value() },
+                "--insecure-registry" => options with { InsecureRegistries = [.. options.InsecureRegistries, Value()] },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown flag: {name}\n{Usage}"),
             };
@@ -71,5 +75,6 @@ public sealed record DaemonOptions
               --ready-fifo string       FIFO to write "ready" into once serving
               --network-tag string      Name tag of bridges, iptables chains and rules (default "berth")
               --bip string              Address and prefix of the default bridge (e.g. 172.17.0.1/16)
+              --insecure-registry list  Registry reached over plain HTTP (host[:port] or CIDR; repeatable)
         """;
 }

@@ -37,7 +37,7 @@ foreach (var note in runtimes.Notes)
     log.LogInformation("{Note}", note);
 }
 
-await using var engine = await BerthEngine.OpenAsync(new EngineOptions { DataRoot = options.DataRoot, DefaultRuntime = options.Runtime, NetworkTag = options.NetworkTag, BridgeIp = options.BridgeIp }, runtimes, loggers, CancellationToken.None);
+await using var engine = await BerthEngine.OpenAsync(new EngineOptions { DataRoot = options.DataRoot, DefaultRuntime = options.Runtime, NetworkTag = options.NetworkTag, BridgeIp = options.BridgeIp, InsecureRegistries = options.InsecureRegistries }, runtimes, loggers, CancellationToken.None);
 var host = new HostFacts(engine.Paths.DataRoot);
 
 Directory.CreateDirectory(Path.GetDirectoryName(options.Socket)!);

@@ -14,11 +14,12 @@ public sealed class ReferenceRulesTests
         ["Berth.Runtime"] = ["Berth.Core", "Berth.Linux"],
         ["Berth.Network"] = ["Berth.Core", "Berth.Linux"],
         ["Berth.Volumes"] = ["Berth.Core", "Berth.Linux"],
-        ["Berth.Engine"] = ["Berth.Core", "Berth.Linux", "Berth.Images", "Berth.Runtime", "Berth.Network", "Berth.Volumes"],
-        ["Berth.Build"] = ["Berth.Engine", "Berth.Core", "Berth.Linux", "Berth.Images", "Berth.Runtime", "Berth.Network", "Berth.Volumes"],
-        ["Berth.Api"] = ["Berth.Engine", "Berth.Build", "Berth.Api.Contracts", "Berth.Core", "Berth.Linux", "Berth.Images", "Berth.Runtime", "Berth.Network", "Berth.Volumes"],
+        ["Berth.Registry"] = ["Berth.Core", "Berth.Images"],
+        ["Berth.Engine"] = ["Berth.Core", "Berth.Linux", "Berth.Images", "Berth.Runtime", "Berth.Network", "Berth.Volumes", "Berth.Registry"],
+        ["Berth.Build"] = ["Berth.Engine", "Berth.Core", "Berth.Linux", "Berth.Images", "Berth.Runtime", "Berth.Network", "Berth.Volumes", "Berth.Registry"],
+        ["Berth.Api"] = ["Berth.Engine", "Berth.Build", "Berth.Api.Contracts", "Berth.Core", "Berth.Linux", "Berth.Images", "Berth.Runtime", "Berth.Network", "Berth.Volumes", "Berth.Registry"],
         ["Berth.Client"] = ["Berth.Api.Contracts"],
-        ["berthd"] = ["Berth.Api", "Berth.Engine", "Berth.Build", "Berth.Api.Contracts", "Berth.Core", "Berth.Linux", "Berth.Images", "Berth.Runtime", "Berth.Network", "Berth.Volumes"],
+        ["berthd"] = ["Berth.Api", "Berth.Engine", "Berth.Build", "Berth.Api.Contracts", "Berth.Core", "Berth.Linux", "Berth.Images", "Berth.Runtime", "Berth.Network", "Berth.Volumes", "Berth.Registry"],
         ["berth"] = ["Berth.Client", "Berth.Api.Contracts"],
     };
 

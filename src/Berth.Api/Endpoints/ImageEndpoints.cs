@@ -78,6 +78,12 @@ public static class ImageEndpoints
                 return;
             }
 
+            if (rest.EndsWith("/push", StringComparison.Ordinal))
+            {
+                await RegistryEndpoints.PushAsync(http, engine, rest[..^"/push".Length]).ConfigureAwait(false);
+                return;
+            }
+
             throw Errors.PageNotFound();
         });
 
@@ -97,7 +103,8 @@ public static class ImageEndpoints
         if (fromSrc is null)
         {
             var fromImage = Query.String(request, "fromImage") ?? throw Errors.InvalidArgument("fromImage or fromSrc is required");
-            throw Errors.NotImplemented($"pulling {fromImage} from a registry is not supported yet");
+            await RegistryEndpoints.PullAsync(http, engine, fromImage).ConfigureAwait(false);
+            return;
         }
 
         if (fromSrc != "-")

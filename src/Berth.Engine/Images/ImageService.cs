@@ -63,6 +63,11 @@ public sealed partial class ImageService
 
         if (ImageRef.TryParse(refOrId, out var reference, out _))
         {
+            if (reference.Digest is not null)
+            {
+                return FindByRepoDigest(reference);
+            }
+
             var tag = _store.Tag(reference.WithDefaultTag().ToString());
             if (tag is not null)
             {

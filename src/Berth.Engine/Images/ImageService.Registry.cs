@@ -1,0 +1,40 @@
+using Berth.Core.Errors;
+using Berth.Core.Ids;
+using Berth.Registry;
+
+namespace Berth.Engine.Images;
+
+public sealed partial class ImageService
+{
+    /// <summary>The registry sessions pull, push and login use; an engine without one cannot reach registries.</summary>
+    public RegistryClient? Registry { get; init; }
+
+    private RegistryClient RequireRegistry() => Registry ?? throw Errors.NotImplemented("this engine has no registry access");
+
+    /// <summary>The image a repository digest (<c>repo@sha256:...</c>) was pulled or pushed as, if any.</summary>
+    private ImageRecord? FindByRepoDigest(ImageRef reference)
+    {
+        var wanted = RepoDigestOf(reference, reference.Digest!.Value);
+        return _store.Images.FirstOrDefault(i => i.RepoDigests.Contains(wanted, StringComparer.Ordinal));
+    }
+
+    /// <summary>How an image's RepoDigests name a manifest: <c>busybox@sha256:...</c>, <c>myreg:5000/x@sha256:...</c>.</summary>
+    private static string RepoDigestOf(ImageRef reference, Digest manifest) => reference.FamiliarRepository + "@" + manifest;
+
+    /// <summary>Adds a repository digest to an image's record (a repository keeps only its newest).</summary>
+    private async Task AddRepoDigestAsync(string imageId, ImageRef reference, Digest manifest, ImageRef? tag)
+    {
+        await _lock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var record = _store.ById(imageId) ?? throw Errors.NoSuchImage(imageId);
+            var prefix = reference.FamiliarRepository + "@";
+            var digests = record.RepoDigests.Where(d => !d.StartsWith(prefix, StringComparison.Ordinal)).Append(RepoDigestOf(reference, manifest)).Order(StringComparer.Ordinal).ToList();
+            await _store.AddAsync(record with { RepoDigests = digests }, tag?.ToString()).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+}
