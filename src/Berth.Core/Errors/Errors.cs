@@ -50,7 +50,7 @@ public static class Errors
         ErrorKind.Conflict,
         $"cannot remove container \"/{id}\": container is paused and must be unpaused first");
 
-    public static BerthException ContainerNotRunning(string id) => new(ErrorKind.Conflict, $"Container {id} is not running");
+    public static BerthException ContainerNotRunning(string id) => new(ErrorKind.Conflict, $"container {id} is not running");
 
     public static BerthException ContainerPaused(string id) => new(
         ErrorKind.Conflict,

@@ -128,35 +128,4 @@ public sealed class NetworkTests(DaemonFixture daemon) : IntegrationTest(daemon)
         Assert.Equal(Environment.MachineName, (await DockerAsync("run", "--rm", "--network", "host", "busybox", "hostname")).Ok().Stdout.Trim());
         Assert.Contains("10.1.2.3\tsomehost", (await DockerAsync("run", "--rm", "--add-host", "somehost:10.1.2.3", "busybox", "cat", "/etc/hosts")).Ok().Stdout);
     }
-
-    [Fact]
-    public async Task Nothing_is_left_after_containers_go()
-    {
-        var ids = new List<string>();
-        for (var i = 0; i < 5; i++)
-        {
-            ids.Add((await DockerAsync("run", "-d", "--name", Name("gone" + i), "-p", "80", "busybox", "sleep", "300")).Ok().Stdout.Trim());
-        }
-
-        Assert.Equal(5, VethsOf(ids));
-        Assert.True(await RuleCountOf(ids) >= 5);
-        (await DockerAsync(["rm", "-f", .. ids])).Ok();
-
-        // the kernel deletes a veth pair in the background once its namespace is gone
-        await Eventually.TrueAsync(() => Task.FromResult(VethsOf(ids) == 0), TimeSpan.FromSeconds(10));
-        Assert.Equal(0, await RuleCountOf(ids));
-        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(Daemon.DataRoot + "/runtime/netns", StringComparison.Ordinal));
-    }
-
-    /// <summary>Host veths of these containers: the daemon sets each one's alias to "tag:containerId".</summary>
-    private int VethsOf(IReadOnlyCollection<string> ids) => Directory.EnumerateDirectories("/sys/class/net")
-        .Select(d => Path.Combine(d, "ifalias"))
-        .Count(alias => File.Exists(alias) && ids.Contains(File.ReadAllText(alias).Trim().Replace(Daemon.NetworkTag + ":", "", StringComparison.Ordinal)));
-
-    /// <summary>iptables rules commented with one of these containers' IDs.</summary>
-    private static async Task<int> RuleCountOf(IReadOnlyCollection<string> ids)
-    {
-        var save = await new Cli("iptables-save", new Dictionary<string, string>()).RunAsync();
-        return save.Stdout.Split('\n').Count(l => ids.Any(id => l.Contains(id, StringComparison.Ordinal)));
-    }
 }
