@@ -18,6 +18,7 @@ public static class ApiEndpoints
         ContainerEndpoints.Map(app, engine);
         ContainerFilesEndpoints.Map(app, engine);
         ExecEndpoints.Map(app, engine);
+        ImageTransferEndpoints.Map(app, engine);
         ImageEndpoints.Map(app, engine);
         RegistryEndpoints.Map(app, engine);
         VolumeEndpoints.Map(app, engine);

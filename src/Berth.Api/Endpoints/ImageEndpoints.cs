@@ -50,6 +50,12 @@ public static class ImageEndpoints
                 return;
             }
 
+            if (rest.EndsWith("/get", StringComparison.Ordinal))
+            {
+                await ImageTransferEndpoints.SaveAsync(http, engine, [rest[..^"/get".Length]]).ConfigureAwait(false);
+                return;
+            }
+
             if (rest.EndsWith("/history", StringComparison.Ordinal))
             {
                 var history = images.History(rest[..^"/history".Length]).Select(h => new ImageHistoryItem

@@ -21,6 +21,9 @@ public sealed class PendingLoad : IDisposable
         _layers = layers;
     }
 
+    /// <summary>Every name the archive gives its images, as it gives them (familiar or full), for checking before anything is stored.</summary>
+    public IEnumerable<string> RepoTags => _images.SelectMany(i => i.RepoTags);
+
     /// <summary>
     /// Stores every image: layers already in the store are kept, staged ones are placed, a layer the archive uses
     /// above two different parents is unpacked again from its kept tar. If storing fails midway, the layers this
