@@ -55,6 +55,7 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
 
         await terminal.ClearAsync();
         await terminal.TypeAsync($"{client} attach {name}");
+        await terminal.WaitForRawModeAsync();
         await terminal.TypeAsync("echo again");
         await terminal.WaitForAsync("again", occurrences: 2);
         await terminal.KeysAsync("C-d");
@@ -89,6 +90,7 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         await using (var terminal = await TerminalAsync(config))
         {
             await terminal.TypeAsync($"docker attach {name}");
+            await terminal.WaitForRawModeAsync();
             await terminal.TypeAsync("echo reattached");
             await terminal.WaitForAsync("reattached", occurrences: 2);
             await terminal.KeysAsync("C-e", "e");
@@ -120,6 +122,7 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
 
         await terminal.ClearAsync();
         await terminal.TypeAsync($"{client} attach {name}");
+        await terminal.WaitForRawModeAsync();
         await terminal.TypeAsync("echo from-run-d-it");
         await terminal.WaitForAsync("from-run-d-it", occurrences: 2);
         await terminal.KeysAsync("C-p", "C-q");
@@ -155,6 +158,8 @@ public sealed class TerminalTests(DaemonFixture daemon) : IntegrationTest(daemon
         await using var second = await TerminalAsync();
         await first.TypeAsync($"docker attach {name}");
         await second.TypeAsync($"docker attach {name}");
+        await first.WaitForRawModeAsync();
+        await second.WaitForRawModeAsync();
         await first.TypeAsync("echo shared-$((6*7))");
         await first.WaitForAsync("shared-42");
         await second.WaitForAsync("shared-42");

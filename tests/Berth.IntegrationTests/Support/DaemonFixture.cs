@@ -44,7 +44,27 @@ public sealed class DaemonFixture : IAsyncLifetime
 
         _cgroup2Before = Cgroup2Mount();
         Directory.CreateDirectory(Root);
+        await StartDaemonAsync();
+
+        var env = new Dictionary<string, string> { ["DOCKER_HOST"] = Host, ["BERTH_HOST"] = Host, ["DOCKER_CONFIG"] = Path.Combine(Root, "docker-config") };
+        Docker = new Cli(RepoPaths.DockerCli, env);
+        Berth = new Cli(RepoPaths.BerthCli, env);
+        Client = new DockerClientConfiguration(new Uri(Host)).CreateClient();
+        (await Docker.RunAsync("import", "--change", "CMD [\"sh\"]", RepoPaths.BusyboxTar, "busybox:latest")).Ok();
+    }
+
+    /// <summary>kill -9 of the daemon, then a new one on the same data root, as after a crash.</summary>
+    public async Task CrashAndRestartAsync()
+    {
+        _daemon!.Kill();
+        await _daemon.WaitForExitAsync();
+        await StartDaemonAsync();
+    }
+
+    private async Task StartDaemonAsync()
+    {
         var fifo = Path.Combine(Root, "ready");
+        File.Delete(fifo);
         (await new Cli("mkfifo", new Dictionary<string, string>()).RunAsync(fifo)).Ok();
         var info = new ProcessStartInfo(RepoPaths.Daemon)
         {
@@ -58,7 +78,7 @@ public sealed class DaemonFixture : IAsyncLifetime
         }
 
         _daemon = Process.Start(info)!;
-        var log = File.CreateText(DaemonLog);
+        var log = File.AppendText(DaemonLog);
         log.AutoFlush = true;
         _ = _daemon.StandardOutput.BaseStream.CopyToAsync(log.BaseStream);
         _ = _daemon.StandardError.BaseStream.CopyToAsync(log.BaseStream);
@@ -71,12 +91,6 @@ public sealed class DaemonFixture : IAsyncLifetime
             await File.WriteAllTextAsync(fifo, "");
             throw new InvalidOperationException("berthd did not come up: " + await ReadLogAsync());
         }
-
-        var env = new Dictionary<string, string> { ["DOCKER_HOST"] = Host, ["BERTH_HOST"] = Host, ["DOCKER_CONFIG"] = Path.Combine(Root, "docker-config") };
-        Docker = new Cli(RepoPaths.DockerCli, env);
-        Berth = new Cli(RepoPaths.BerthCli, env);
-        Client = new DockerClientConfiguration(new Uri(Host)).CreateClient();
-        (await Docker.RunAsync("import", "--change", "CMD [\"sh\"]", RepoPaths.BusyboxTar, "busybox:latest")).Ok();
     }
 
     /// <summary>A daemon keeps its default bridge and chains when it stops, as dockerd does; a test daemon's must go.</summary>

@@ -91,6 +91,26 @@ public sealed class TmuxTerminal : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until a client has put the terminal in raw mode, which the docker CLI does once its attach
+    /// connection stands: keys typed before that would reach the local line discipline, not the container.
+    /// </summary>
+    public async Task WaitForRawModeAsync(TimeSpan? timeout = null)
+    {
+        var tty = (await RunAsync("display-message", "-p", "-t", "t", "#{pane_tty}")).Ok().Stdout.Trim();
+        var stty = new Cli("stty", new Dictionary<string, string>());
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (!(await stty.RunAsync("-a", "-F", tty)).Ok().Stdout.Contains("-icanon", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"the client never put {tty} in raw mode; the terminal shows:\n{await ScreenAsync()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private const string Prompt = "tty-ready>";
 
     private static int Count(string haystack, string needle)
