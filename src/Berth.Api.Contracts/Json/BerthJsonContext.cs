@@ -27,6 +27,7 @@ namespace Berth.Api.Contracts.Json;
 [JsonSerializable(typeof(ContainerTopResponse))]
 [JsonSerializable(typeof(ContainerUpdateResponse))]
 [JsonSerializable(typeof(List<FilesystemChange>))]
+[JsonSerializable(typeof(ContainerPathStat))]
 [JsonSerializable(typeof(HostConfig))]
 [JsonSerializable(typeof(ExecConfig))]
 [JsonSerializable(typeof(IdResponse))]

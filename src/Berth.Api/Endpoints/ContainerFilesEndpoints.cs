@@ -2,6 +2,7 @@ using Berth.Api.Contracts.Containers;
 using Berth.Api.Contracts.Json;
 using Berth.Api.Http;
 using Berth.Api.Mapping;
+using Berth.Core.Errors;
 using Berth.Engine;
 using Berth.Engine.Containers;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Berth.Api.Endpoints;
 
-/// <summary>A container's filesystem as a whole: POST /commit and GET /containers/{id}/export.</summary>
+/// <summary>A container's files: POST /commit, GET /containers/{id}/export, and /containers/{id}/archive (docker cp).</summary>
 public static class ContainerFilesEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, BerthEngine engine)
@@ -44,5 +45,27 @@ public static class ContainerFilesEndpoints
             http.Response.ContentType = "application/x-tar";
             await containers.ExportAsync(id, http.Response.Body, http.RequestAborted).ConfigureAwait(false);
         });
+
+        app.MapMethods("/containers/{id}/archive", ["HEAD"], async (HttpContext http, string id) =>
+        {
+            var stat = await containers.StatPathAsync(id, ArchivePath(http.Request), http.RequestAborted).ConfigureAwait(false);
+            http.Response.Headers[PathStatHeader.Name] = PathStatHeader.Value(stat);
+        });
+
+        app.MapGet("/containers/{id}/archive", (HttpContext http, string id) =>
+            containers.ArchivePathAsync(id, ArchivePath(http.Request), stat =>
+            {
+                http.Response.Headers[PathStatHeader.Name] = PathStatHeader.Value(stat);
+                http.Response.ContentType = "application/x-tar";
+                return http.Response.Body;
+            }, http.RequestAborted));
+
+        app.MapPut("/containers/{id}/archive", (HttpContext http, string id) =>
+            containers.ExtractToDirAsync(id, ArchivePath(http.Request), http.Request.Body,
+                Query.Bool(http.Request, "copyUIDGID"), Query.Bool(http.Request, "noOverwriteDirNonDir"), http.RequestAborted));
     }
+
+    /// <summary>moby's ArchiveFormValues: the path is required.</summary>
+    private static string ArchivePath(HttpRequest request) =>
+        Query.String(request, "path") ?? throw Errors.InvalidArgument("bad parameter: path cannot be empty");
 }
