@@ -15,6 +15,7 @@ public static class ApiEndpoints
         app.UseMiddleware<ErrorMiddleware>();
         app.UseRouting();
         SystemEndpoints.Map(app, engine, host);
+        DiskUsageEndpoints.Map(app, engine);
         ContainerEndpoints.Map(app, engine);
         ContainerFilesEndpoints.Map(app, engine);
         ExecEndpoints.Map(app, engine);
