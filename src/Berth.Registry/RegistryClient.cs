@@ -34,7 +34,15 @@ public sealed class RegistryClient : IDisposable
         var scopes = new List<string> { $"repository:{reference.Path}:{(push ? "pull,push" : "pull")}" };
         scopes.AddRange(mountFrom.Where(r => r != reference.Path).Select(r => $"repository:{r}:pull"));
         var auth = new RegistryAuthenticator(http, endpoint, credentials, scopes);
-        await auth.InitializeAsync(requireCredentials: push, ct).ConfigureAwait(false);
+        try
+        {
+            await auth.InitializeAsync(requireCredentials: push, ct).ConfigureAwait(false);
+        }
+        catch (BerthException e)
+        {
+            throw RegistryErrors.Transfer(e);
+        }
+
         return new RepositoryClient(http, endpoint, reference.Path, auth);
     }
 

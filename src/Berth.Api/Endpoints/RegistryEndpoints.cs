@@ -4,6 +4,7 @@ using Berth.Api.Contracts.Json;
 using Berth.Api.Contracts.Streams;
 using Berth.Api.Http;
 using Berth.Core.Errors;
+using Berth.Core.Ids;
 using Berth.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,23 +42,16 @@ public static class RegistryEndpoints
     /// <summary>POST /images/NAME/push?tag=TAG: the push and its progress, each tag ending with its aux {Tag, Digest, Size}.</summary>
     public static async Task PushAsync(HttpContext http, BerthEngine engine, string name)
     {
-        var output = new ProgressStream(http.Response);
+        ImageRef.Parse(name);
         var ct = http.RequestAborted;
-        ProgressChannel? channel = null;
-        try
+        await StreamAsync(http, ct, async progress =>
         {
-            var pushed = await engine.Images.PushAsync(name, Query.String(http.Request, "tag"), RegistryAuthHeader.Read(http.Request), () => channel = new ProgressChannel(output, ct), ct).ConfigureAwait(false);
+            var pushed = await engine.Images.PushAsync(name, Query.String(http.Request, "tag"), RegistryAuthHeader.Read(http.Request), progress, ct).ConfigureAwait(false);
             foreach (var image in pushed)
             {
-                channel!.Write(new JsonMessage { ProgressDetail = new ProgressDetail(), Aux = Aux(image.Tag, image.Digest.ToString(), image.Size) });
+                progress.Write(new JsonMessage { ProgressDetail = new ProgressDetail(), Aux = Aux(image.Tag, image.Digest.ToString(), image.Size) });
             }
-
-            await channel!.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (channel is not null && e is not OperationCanceledException)
-        {
-            await FailAsync(output, channel, e, ct).ConfigureAwait(false);
-        }
+        }).ConfigureAwait(false);
     }
 
     private static async Task StreamAsync(HttpContext http, CancellationToken ct, Func<ProgressChannel, Task> work)

@@ -9,10 +9,10 @@ public sealed partial class ImageService
 {
     /// <summary>
     /// `docker push NAME[:TAG]`: pushes the tag (or, with no tag, every local tag of the repository), and records the
-    /// pushed manifest's digest in the image's RepoDigests. Fails before any progress if nothing local has that name
-    /// or the registry refuses the credentials.
+    /// pushed manifest's digest in the image's RepoDigests. Like moby, the first progress line names the repository
+    /// before anything is checked, so every failure after a valid name travels in the progress stream.
     /// </summary>
-    public async Task<IReadOnlyList<PushedImage>> PushAsync(string name, string? tag, RegistryCredentials credentials, Func<ITransferProgress> startProgress, CancellationToken ct)
+    public async Task<IReadOnlyList<PushedImage>> PushAsync(string name, string? tag, RegistryCredentials credentials, ITransferProgress progress, CancellationToken ct)
     {
         var repository = ImageRef.Parse(name);
         if (repository.Digest is not null)
@@ -25,6 +25,8 @@ public sealed partial class ImageService
             repository = repository.WithTag(tag);
         }
 
+        var registry = RequireRegistry();
+        progress.Report(TransferEvent.Message($"The push refers to repository [{repository.Repository}]"));
         var targets = repository.Tag is not null
             ? _store.Tag(repository.ToString()) is { } one ? [(repository, one.ImageId)] : new List<(ImageRef, string)>()
             : _store.Tags.Select(t => (Reference: ImageRef.Parse(t.Reference), t.ImageId))
@@ -36,12 +38,9 @@ public sealed partial class ImageService
             throw Errors.NotFound($"An image does not exist locally with the tag: {repository.FamiliarRepository}");
         }
 
-        var registry = RequireRegistry();
         var pusher = new ImagePusher(registry, _content);
         var allLayers = targets.SelectMany(t => LayersToPush(t.Item2)).DistinctBy(l => l.DiffId).ToList();
         var session = await pusher.OpenAsync(repository, credentials, allLayers, ct).ConfigureAwait(false);
-        var progress = startProgress();
-        progress.Report(TransferEvent.Message($"The push refers to repository [{repository.Repository}]"));
         var pushed = new List<PushedImage>();
         foreach (var (target, imageId) in targets)
         {

@@ -37,4 +37,40 @@ public sealed partial class ImageService
             _lock.Release();
         }
     }
+
+    /// <summary>
+    /// moby's rmi: removing a repository's last tag of an image, or naming <c>repo@digest</c>, drops that repository's
+    /// digests from the image too. The caller holds the lock. Returns the "Untagged: repo@sha256:..." lines to add
+    /// (none for a digest reference, which the caller reports itself).
+    /// </summary>
+    private async Task<IReadOnlyList<ImageDeleteResult>> UntagRepoDigestsAsync(string imageId, ImageRef removed)
+    {
+        var record = _store.ById(imageId);
+        if (record is null)
+        {
+            return [];
+        }
+
+        List<string> doomed;
+        if (removed.Digest is { } digest)
+        {
+            doomed = record.RepoDigests.Where(d => d == RepoDigestOf(removed, digest)).ToList();
+        }
+        else if (_store.TagsOf(imageId).Any(t => ImageRef.Parse(t.Reference).Repository == removed.Repository))
+        {
+            return [];
+        }
+        else
+        {
+            doomed = record.RepoDigests.Where(d => d.StartsWith(removed.FamiliarRepository + "@", StringComparison.Ordinal)).ToList();
+        }
+
+        if (doomed.Count == 0)
+        {
+            return [];
+        }
+
+        await _store.AddAsync(record with { RepoDigests = record.RepoDigests.Except(doomed).ToList() }, null).ConfigureAwait(false);
+        return removed.Digest is null ? doomed.Select(d => new ImageDeleteResult(d, null)).ToList() : [];
+    }
 }

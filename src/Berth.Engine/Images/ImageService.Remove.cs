@@ -35,6 +35,7 @@ public sealed partial class ImageService
 
                 await _store.UntagAsync(reference.ToString()).ConfigureAwait(false);
                 results.Add(new ImageDeleteResult(reference.Familiar, null));
+                results.AddRange(await UntagRepoDigestsAsync(image.Id, reference).ConfigureAwait(false));
                 _events.Image("untag", image.Id, image.Id);
                 if (_store.TagsOf(image.Id).Count > 0)
                 {

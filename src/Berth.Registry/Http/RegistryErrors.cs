@@ -43,14 +43,16 @@ internal static class RegistryErrors
         };
     }
 
-    /// <summary>A failed registry call: 401/403 stay Unauthorized/Forbidden, 404 is NotFound, the rest an internal error.</summary>
+    /// <summary>
+    /// A failed registry call: 403 is Forbidden, 404 NotFound, the rest (401 too) an internal error. A registry's 401
+    /// must not reach a client as one: the docker CLI answers a 401 from pull or push by prompting for a login.
+    /// </summary>
     public static async Task<BerthException> FromResponseAsync(HttpResponseMessage response, string? prefix, CancellationToken ct)
     {
         var text = await DescribeAsync(response, ct).ConfigureAwait(false);
         var message = prefix is null ? text : prefix + ": " + text;
         return response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => new BerthException(ErrorKind.Unauthorized, message),
             HttpStatusCode.Forbidden => new BerthException(ErrorKind.Forbidden, message),
             HttpStatusCode.NotFound => new BerthException(ErrorKind.NotFound, message),
             _ => new BerthException(ErrorKind.Internal, message),
@@ -65,5 +67,9 @@ internal static class RegistryErrors
         return new BerthException(ErrorKind.Internal, $"{method2} \"{uri}\": {reason}", e);
     }
 
+    /// <summary>Refused credentials, for a login (401); within a pull or push, an internal error like any other (see above).</summary>
     public static BerthException NoBasicCredentials() => new(ErrorKind.Unauthorized, "no basic auth credentials");
+
+    /// <summary>An Unauthorized error met during a pull or push, as the internal error moby reports it as.</summary>
+    public static BerthException Transfer(BerthException e) => e.Kind == ErrorKind.Unauthorized ? new BerthException(ErrorKind.Internal, e.Message, e) : e;
 }

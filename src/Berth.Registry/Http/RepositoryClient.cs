@@ -191,20 +191,23 @@ public sealed class RepositoryClient(HttpClient http, RegistryEndpoint endpoint,
         for (var attempt = 0; ; attempt++)
         {
             using var request = create();
-            await auth.AuthorizeAsync(request, ct).ConfigureAwait(false);
             HttpResponseMessage response;
             try
             {
+                await auth.AuthorizeAsync(request, ct).ConfigureAwait(false);
                 response = await http.SendAsync(request, completion, ct).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.Unauthorized || attempt > 0 || !await auth.RenewAsync(response, ct).ConfigureAwait(false))
+                {
+                    return response;
+                }
             }
             catch (HttpRequestException e)
             {
                 throw RegistryErrors.Unreachable(request.Method, request.RequestUri!, e);
             }
-
-            if (response.StatusCode != HttpStatusCode.Unauthorized || attempt > 0 || !await auth.RenewAsync(response, ct).ConfigureAwait(false))
+            catch (BerthException e)
             {
-                return response;
+                throw RegistryErrors.Transfer(e);
             }
 
             response.Dispose();

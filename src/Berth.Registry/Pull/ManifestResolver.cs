@@ -40,9 +40,9 @@ internal static class ManifestResolver
             var separator = Digest.TryParse(reference, out _) ? "@" : ":";
             throw new BerthException(ErrorKind.NotFound, $"manifest for {familiar}{separator}{reference} not found: {e.Message}", e);
         }
-        catch (BerthException e) when (e.Kind is ErrorKind.NotFound or ErrorKind.Unauthorized or ErrorKind.Forbidden)
+        catch (BerthException e) when (e.Kind is ErrorKind.NotFound or ErrorKind.Forbidden)
         {
-            throw new BerthException(e.Kind == ErrorKind.NotFound ? ErrorKind.NotFound : e.Kind, $"pull access denied for {familiar}, repository does not exist or may require 'docker login': {e.Message}", e);
+            throw new BerthException(ErrorKind.NotFound, $"pull access denied for {familiar}, repository does not exist or may require 'docker login': {e.Message}", e);
         }
     }
 
