@@ -89,6 +89,7 @@ public sealed class BerthEngine : IAsyncDisposable
         await engine.NetworkStore.LoadAsync().ConfigureAwait(false);
         await engine.Containers.RecoverAsync(ct).ConfigureAwait(false);
         await engine.Networks.InitializeAsync(ct).ConfigureAwait(false);
+        await engine.Containers.StartWithDaemonAsync(ct).ConfigureAwait(false);
         return engine;
     }
 

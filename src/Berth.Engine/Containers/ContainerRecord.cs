@@ -28,6 +28,9 @@ public sealed record ContainerRecord
 
     public int RestartCount { get; init; }
 
+    /// <summary>The user stopped or killed the container since it last started (what unless-stopped looks at).</summary>
+    public bool ManuallyStopped { get; init; }
+
     /// <summary>The runtime the container was created for ("crun", "runc").</summary>
     public required string Runtime { get; init; }
 

@@ -50,6 +50,7 @@ public sealed partial class ContainerService
     private async Task FinishRunAsync(string id, LiveContainer live, RunningProcess process, ExitStatus status)
     {
         var record = _store.ById(id);
+        var restart = false;
         if (record is not null)
         {
             try
@@ -66,13 +67,15 @@ public sealed partial class ContainerService
             RootfsMount.Unmount(_paths.ContainerRootfs(id));
             ReleaseVolumeMounts(record);
             await _networks.DetachAsync(id).ConfigureAwait(false);
+            restart = RestartDue(record, live, status.ExitCode);
             record = await MutateAsync(id, r => r with
             {
+                RestartCount = restart ? r.RestartCount + 1 : r.RestartCount,
                 Networks = r.Networks.ToDictionary(n => n.Key, n => n.Value.Detached()),
                 Ports = [],
                 State = r.State with
                 {
-                    Status = ContainerStatus.Exited,
+                    Status = restart ? ContainerStatus.Restarting : ContainerStatus.Exited,
                     Pid = 0,
                     ExitCode = status.ExitCode,
                     OomKilled = status.OomKilled,
@@ -97,6 +100,10 @@ public sealed partial class ContainerService
         if (record is { Host.AutoRemove: true })
         {
             _ = RemoveAfterExitAsync(id);
+        }
+        else if (restart)
+        {
+            ScheduleRestart(id, live, record!.State.FinishedAt - record.State.StartedAt);
         }
     }
 

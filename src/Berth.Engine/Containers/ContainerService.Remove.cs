@@ -21,9 +21,12 @@ public sealed partial class ContainerService
             {
                 if (!force)
                 {
-                    throw record.State.Status == ContainerStatus.Paused
-                        ? Errors.ContainerPausedCannotRemove(record.Name)
-                        : Errors.ContainerRunningCannotRemove(record.Name);
+                    throw record.State.Status switch
+                    {
+                        ContainerStatus.Paused => Errors.ContainerPausedCannotRemove(record.Name),
+                        ContainerStatus.Restarting => Errors.Conflict($"cannot remove container \"/{record.Name}\": container is restarting: stop the container before removing or force remove"),
+                        _ => Errors.ContainerRunningCannotRemove(record.Name),
+                    };
                 }
 
                 await StopLockedAsync(record, live, SigKill, 0).ConfigureAwait(false);

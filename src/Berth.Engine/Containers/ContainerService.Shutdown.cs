@@ -5,12 +5,13 @@ public sealed partial class ContainerService
     /// <summary>At daemon shutdown: stops every running container (stop signal, then SIGKILL after the timeout).</summary>
     public async Task StopAllAsync(TimeSpan timeout)
     {
+        _shuttingDown = true;
         var running = _store.All.Where(c => c.State.Status.IsRunning()).ToList();
         await Task.WhenAll(running.Select(async c =>
         {
             try
             {
-                await StopAsync(c.Id, (int)timeout.TotalSeconds, null, CancellationToken.None).ConfigureAwait(false);
+                await StopAsync(c.Id, (int)timeout.TotalSeconds, null, manual: false, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Core.Errors.BerthException)
             {

@@ -27,12 +27,20 @@ public sealed partial class ContainerService
                     throw Errors.AlreadyStarted();
             }
 
+            record = await ResetRestartsAsync(record, live).ConfigureAwait(false);
             await StartLockedAsync(record, live, ct).ConfigureAwait(false);
         }
         finally
         {
             live.Lock.Release();
         }
+    }
+
+    /// <summary>A start by the user: the restart policy counts again from zero and unless-stopped applies again.</summary>
+    private async Task<ContainerRecord> ResetRestartsAsync(ContainerRecord record, LiveContainer live)
+    {
+        live.RestartDelay = TimeSpan.Zero;
+        return await MutateAsync(record.Id, r => r with { ManuallyStopped = false, RestartCount = 0 }).ConfigureAwait(false);
     }
 
     private async Task StartLockedAsync(ContainerRecord record, LiveContainer live, CancellationToken ct)

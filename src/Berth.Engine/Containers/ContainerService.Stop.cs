@@ -11,7 +11,11 @@ public sealed partial class ContainerService
     private const int SigTerm = 15;
 
     /// <summary>`docker stop`: the stop signal, then SIGKILL after the timeout; 304 when not running.</summary>
-    public async Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken ct)
+    public Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken ct) =>
+        StopAsync(idOrName, timeoutSeconds, signal, manual: true, ct);
+
+    /// <param name="manual">The user asked (unless-stopped then stays down across daemon restarts), not the daemon's shutdown.</param>
+    private async Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, bool manual, CancellationToken ct)
     {
         var record = Get(idOrName);
         var live = Live(record.Id);
@@ -22,6 +26,11 @@ public sealed partial class ContainerService
             if (!record.State.Status.IsRunning() || live.RunFinished is null)
             {
                 throw Errors.AlreadyStopped();
+            }
+
+            if (manual)
+            {
+                record = await MutateAsync(record.Id, r => r with { ManuallyStopped = true }).ConfigureAwait(false);
             }
 
             var stopSignal = ParseSignal(signal ?? record.Config.StopSignal) ?? SigTerm;
@@ -38,6 +47,11 @@ public sealed partial class ContainerService
     /// <summary>Signals, waits up to <paramref name="timeout"/> seconds (negative: forever), then kills.</summary>
     private async Task StopLockedAsync(ContainerRecord record, LiveContainer live, int signal, int timeout)
     {
+        if (await CancelRestartLockedAsync(record, live).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var finished = live.RunFinished ?? Task.CompletedTask;
         live.StopRequested = true;
         var runtime = _runtimes.Get(record.Runtime);
@@ -72,9 +86,20 @@ public sealed partial class ContainerService
         {
             await runtime.KillAsync(record.Id, signal, all: false, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (BerthException) when (Live(record.Id).RunFinished is { IsCompleted: true })
+        catch (BerthException)
         {
-            // it exited on its own meanwhile
+            // it may have exited on its own meanwhile: the runtime finds no process once the init is reaped,
+            // and the exit reaches us at the same moment
+            var live = Live(record.Id);
+            if (live.RunFinished is { IsCompleted: true })
+            {
+                return;
+            }
+
+            if (live.Process?.Exited is not { } exited || await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false) != exited)
+            {
+                throw;
+            }
         }
     }
 
@@ -91,6 +116,14 @@ public sealed partial class ContainerService
             if (!record.State.Status.IsRunning() || live.RunFinished is null)
             {
                 throw Errors.ContainerNotRunning(record.Id);
+            }
+
+            // any kill cancels the restart policy until the next start, as moby's ExitOnNext
+            record = await MutateAsync(record.Id, r => r with { ManuallyStopped = true }).ConfigureAwait(false);
+            live.StopRequested = true;
+            if (await CancelRestartLockedAsync(record, live).ConfigureAwait(false))
+            {
+                return;
             }
 
             if (number == SigKill)
@@ -123,6 +156,7 @@ public sealed partial class ContainerService
                 record = _store.ById(record.Id) ?? throw Errors.NoSuchContainer(idOrName);
             }
 
+            record = await ResetRestartsAsync(record, live).ConfigureAwait(false);
             await StartLockedAsync(record, live, ct).ConfigureAwait(false);
             Emit("restart", _store.ById(record.Id) ?? record);
         }

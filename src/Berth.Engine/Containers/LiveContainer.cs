@@ -35,6 +35,12 @@ internal sealed class LiveContainer : IDisposable
     /// <summary>Set while `stop`/`kill`/`rm -f` winds the container down, so an exit is not a failure.</summary>
     public bool StopRequested { get; set; }
 
+    /// <summary>Cancels the restart a restart policy has scheduled; null when none is pending.</summary>
+    public CancellationTokenSource? PendingRestart { get; set; }
+
+    /// <summary>The restart policy's current back-off (zero until the first automatic restart).</summary>
+    public TimeSpan RestartDelay { get; set; }
+
     public Task<WaitResult> NextExit => _nextExit.Task;
 
     public Task<WaitResult> Removed => _removed.Task;
