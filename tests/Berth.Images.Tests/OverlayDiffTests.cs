@@ -69,6 +69,27 @@ public sealed class OverlayDiffTests : IDisposable
     }
 
     [Fact]
+    public async Task The_runtimes_empty_mount_targets_are_no_change()
+    {
+        var upper = _dir.Combine("upper");
+        Directory.CreateDirectory(Path.Combine(upper, "etc"));
+        await File.WriteAllTextAsync(Path.Combine(upper, "etc", "hostname"), "", Ct);
+        await File.WriteAllTextAsync(Path.Combine(upper, "etc", "resolv.conf"), "", Ct);
+        Assert.True(OverlayDiff.IsEmpty(upper));
+
+        await File.WriteAllTextAsync(Path.Combine(upper, "a"), "a", Ct);
+        Assert.False(OverlayDiff.IsEmpty(upper));
+        var layer = await OverlayDiff.StoreAsync(upper, null, _layers, _content, Ct);
+        Assert.Equal(["a"], (await EntriesAsync(layer.DiffId)).Select(e => e.Name));
+
+        // Beside other changes in etc/, etc/ stays; an empty target is still left out, a written file is not.
+        await File.WriteAllTextAsync(Path.Combine(upper, "etc", "motd"), "hi", Ct);
+        await File.WriteAllTextAsync(Path.Combine(upper, "etc", "hosts"), "127.0.0.1 x", Ct);
+        layer = await OverlayDiff.StoreAsync(upper, null, _layers, _content, Ct);
+        Assert.Equal(["a", "etc/", "etc/hosts", "etc/motd"], (await EntriesAsync(layer.DiffId)).Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task The_same_changes_give_the_same_diffid()
     {
         var upper = _dir.Combine("upper");

@@ -6,4 +6,5 @@ namespace Berth.Images.Archive;
 /// directories get a <c>.wh..wh..opq</c> entry, as Docker's overlay converter writes a layer diff.
 /// </param>
 /// <param name="CrossMounts">Descend into directories that are mount points (a container's volumes), or leave them empty.</param>
-internal sealed record TreeArchiveOptions(bool OverlayWhiteouts = false, bool CrossMounts = false);
+/// <param name="Skip">Entries left out, with all below them, by archive name (no trailing slash).</param>
+internal sealed record TreeArchiveOptions(bool OverlayWhiteouts = false, bool CrossMounts = false, IReadOnlySet<string>? Skip = null);

@@ -30,7 +30,7 @@ internal sealed class TreeArchiver
     /// <summary>Writes the entry <paramref name="name"/> of <paramref name="parent"/> (and all below it) as <paramref name="archiveName"/>.</summary>
     public async Task WriteEntryAsync(SafeFdHandle parent, string name, string archiveName, CancellationToken ct)
     {
-        if (!FileSystemNodes.TryGetStatus(parent, name, out var status))
+        if (_options.Skip?.Contains(archiveName) == true || !FileSystemNodes.TryGetStatus(parent, name, out var status))
         {
             return;
         }

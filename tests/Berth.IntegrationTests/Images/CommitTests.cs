@@ -103,6 +103,27 @@ public sealed class CommitTests(DaemonFixture daemon) : IntegrationTest(daemon)
     }
 
     [Fact]
+    public async Task A_container_that_changed_nothing_commits_no_new_layer()
+    {
+        var name = Name("unchanged");
+        var tag = "it-unchanged:" + Guid.NewGuid().ToString("N")[..6];
+        try
+        {
+            (await DockerAsync("run", "--name", name, "busybox", "true")).Ok();
+            (await DockerAsync("commit", name, tag)).Ok();
+            var layers = (await DockerAsync("image", "inspect", "-f", "{{.RootFS.Layers}}", tag)).Ok().Stdout;
+            Assert.Equal((await DockerAsync("image", "inspect", "-f", "{{.RootFS.Layers}}", "busybox")).Ok().Stdout, layers);
+            var history = (await DockerAsync("history", "--format", "{{.Size}}", tag)).Ok().Stdout;
+            Assert.StartsWith("0B\n", history);
+        }
+        finally
+        {
+            await DockerAsync("rm", "-f", name);
+            await DockerAsync("rmi", tag);
+        }
+    }
+
+    [Fact]
     public async Task Commit_refusals_use_dockers_messages()
     {
         var missing = await DockerAsync("commit", "it-nosuch-container", "x:1");
