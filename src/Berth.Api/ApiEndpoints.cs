@@ -24,6 +24,7 @@ public static class ApiEndpoints
         RegistryEndpoints.Map(app, engine);
         VolumeEndpoints.Map(app, engine);
         NetworkEndpoints.Map(app, engine);
+        MonitoringEndpoints.Map(app, engine);
         app.MapFallback((HttpContext _) => Task.FromException(Errors.PageNotFound()));
     }
 }

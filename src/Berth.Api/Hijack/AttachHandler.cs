@@ -23,6 +23,7 @@ internal sealed class AttachHandler(BerthEngine engine)
 
         using var feed = Bool(query, "stream") ? containers.StreamsOf(container.Id).Subscribe(wantStdout, wantStderr) : null;
         var logLength = containers.LogOf(container.Id).CurrentLength();
+        containers.RecordAttach(container);
         await stream.WriteHeadAsync(upgrade, version).ConfigureAwait(false);
 
         if (Bool(query, "logs"))

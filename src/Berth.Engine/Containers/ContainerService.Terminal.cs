@@ -1,3 +1,4 @@
+using System.Globalization;
 using Berth.Core.Errors;
 
 namespace Berth.Engine.Containers;
@@ -10,6 +11,7 @@ public sealed partial class ContainerService
         var record = Get(idOrName);
         var process = ProcessOf(record.Id) ?? throw Errors.ContainerNotRunning(record.Id);
         process.Terminal?.Resize(rows, columns);
+        Emit("resize", record, ("height", rows.ToString(CultureInfo.InvariantCulture)), ("width", columns.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Closes the container's stdin (StdinOnce without a TTY, when the attached client's input ends).</summary>

@@ -4,14 +4,17 @@ namespace Berth.Engine.Events;
 
 /// <summary>
 /// Publishes engine events to live subscribers and keeps the most recent ones, so that
-/// `events --since` can replay them. Publishing never blocks on a slow subscriber.
+/// `events --since` can replay them. Publishing never blocks: a subscriber that falls more than
+/// <see cref="Backlog"/> events behind loses the newest ones, as moby drops events for a listener
+/// that does not take them in time.
 /// </summary>
 public sealed class EventBus
 {
     private const int Kept = 1024;
+    private const int Backlog = 4096;
     private readonly object _lock = new();
     private readonly LinkedList<EngineEvent> _recent = new();
-    private readonly List<Channel<EngineEvent>> _subscribers = [];
+    private readonly List<Subscription> _subscribers = [];
 
     public int SubscriberCount
     {
@@ -36,7 +39,7 @@ public sealed class EventBus
 
             foreach (var subscriber in _subscribers)
             {
-                subscriber.Writer.TryWrite(e);
+                subscriber.Offer(e);
             }
         }
     }
@@ -47,49 +50,65 @@ public sealed class EventBus
     public void Image(string action, string id, string name) =>
         Publish(new EngineEvent("image", action, id, new Dictionary<string, string> { ["name"] = name }, DateTime.UtcNow));
 
-    /// <summary>A live feed, starting with kept events newer than <paramref name="since"/> when given.</summary>
-    public Subscription Subscribe(DateTime? since)
+    /// <summary>
+    /// A live feed of the events <paramref name="filter"/> includes. When <paramref name="since"/> or <paramref name="until"/>
+    /// is given it starts with the kept events between them (moby replays nothing without either); the replay and the
+    /// live feed meet without a gap or a duplicate.
+    /// </summary>
+    public Subscription Subscribe(DateTime? since, DateTime? until, EventFilter filter)
     {
-        var channel = Channel.CreateUnbounded<EngineEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var subscription = new Subscription(this, filter);
         lock (_lock)
         {
-            if (since is { } from)
+            if (since is not null || until is not null)
             {
-                foreach (var e in _recent.Where(e => e.Time >= from))
+                foreach (var e in _recent.Where(e => (since is null || e.Time >= since) && (until is null || e.Time <= until)))
                 {
-                    channel.Writer.TryWrite(e);
+                    subscription.Offer(e);
                 }
             }
 
-            _subscribers.Add(channel);
+            _subscribers.Add(subscription);
         }
 
-        return new Subscription(this, channel);
+        return subscription;
     }
 
-    private void Unsubscribe(Channel<EngineEvent> channel)
+    private void Unsubscribe(Subscription subscription)
     {
         lock (_lock)
         {
-            _subscribers.Remove(channel);
+            _subscribers.Remove(subscription);
         }
-
-        channel.Writer.TryComplete();
     }
 
     public sealed class Subscription : IDisposable
     {
         private readonly EventBus _bus;
-        private readonly Channel<EngineEvent> _channel;
+        private readonly EventFilter _filter;
+        private readonly Channel<EngineEvent> _channel = Channel.CreateBounded<EngineEvent>(
+            new BoundedChannelOptions(Backlog) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
-        internal Subscription(EventBus bus, Channel<EngineEvent> channel)
+        internal Subscription(EventBus bus, EventFilter filter)
         {
             _bus = bus;
-            _channel = channel;
+            _filter = filter;
         }
 
         public ChannelReader<EngineEvent> Reader => _channel.Reader;
 
-        public void Dispose() => _bus.Unsubscribe(_channel);
+        internal void Offer(EngineEvent e)
+        {
+            if (_filter.Includes(e))
+            {
+                _channel.Writer.TryWrite(e);
+            }
+        }
+
+        public void Dispose()
+        {
+            _bus.Unsubscribe(this);
+            _channel.Writer.TryComplete();
+        }
     }
 }

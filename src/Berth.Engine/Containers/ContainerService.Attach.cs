@@ -1,0 +1,7 @@
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>A client attached to the container's streams (`docker attach`, `docker run` without -d): the "attach" event.</summary>
+    public void RecordAttach(ContainerRecord record) => Emit("attach", record);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Berth.IntegrationTests.Support;
+using Docker.DotNet.Models;
+
+namespace Berth.IntegrationTests.Monitoring;
+
+/// <summary>docker events: replay with --since, live events flushed as they happen, the end at --until, filters, and the legacy fields.</summary>
+public sealed class EventsTests(DaemonFixture daemon) : IntegrationTest(daemon)
+{
+    private static string UnixSeconds(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_live_stream_shows_the_lifecycle_and_ends_at_until()
+    {
+        var name = Name("ev");
+        var start = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var watching = DockerAsync("events", "--since", UnixSeconds(start), "--until", UnixSeconds(start.AddSeconds(8)), "--filter", "container=" + name);
+        Assert.Equal(3, (await DockerAsync("run", "--name", name, "-l", "tier=web", "busybox", "sh", "-c", "exit 3")).ExitCode);
+        (await DockerAsync("rm", name)).Ok();
+
+        var lines = (await watching).Ok().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["create", "attach", "start", "die", "destroy"], lines.Select(l => l.Split(' ')[2]).Where(a => a != "resize").ToArray());
+        var die = lines.Single(l => l.Split(' ')[2] == "die");
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}(Z|[+-]\d\d:\d\d) container die [0-9a-f]{64} \(exitCode=3, image=busybox, name=" + name + @", tier=web\)$", die);
+    }
+
+    [Fact]
+    public async Task Past_events_are_replayed_filtered_and_the_stream_ends_at_once()
+    {
+        var name = Name("evpast");
+        var since = UnixSeconds(DateTimeOffset.UtcNow.AddSeconds(-1));
+        (await DockerAsync("run", "--name", name, "busybox", "true")).Ok();
+        (await DockerAsync("rm", name)).Ok();
+        var until = UnixSeconds(DateTimeOffset.UtcNow.AddSeconds(1));
+
+        var docker = (await DockerAsync("events", "--since", since, "--until", until, "--filter", "container=" + name, "--filter", "event=die", "--format", "{{.Status}} {{.Actor.Attributes.exitCode}} {{.From}}")).Ok();
+        Assert.Equal("die 0 busybox\n", docker.Stdout);
+
+        // berth prints what docker prints
+        string[] all = ["events", "--since", since, "--until", until, "--filter", "container=" + name];
+        Assert.Equal((await DockerAsync(all)).Ok().Stdout, (await BerthAsync(all)).Ok().Stdout);
+    }
+
+    [Fact]
+    public async Task Docker_dotnet_receives_each_event_while_the_stream_stays_open()
+    {
+        var name = Name("evnet");
+        var received = new List<Message>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var progress = new Progress<Message>(m =>
+        {
+            lock (received)
+            {
+                received.Add(m);
+            }
+        });
+        var parameters = new ContainerEventsParameters
+        {
+            Since = UnixSeconds(DateTimeOffset.UtcNow.AddSeconds(-1)),
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["container"] = new Dictionary<string, bool> { [name] = true } },
+        };
+        var monitor = Daemon.Client.System.MonitorEventsAsync(parameters, progress, stop.Token);
+
+        (await DockerAsync("run", "-d", "--name", name, "busybox", "sleep", "300")).Ok();
+        (await DockerAsync("rm", "-f", name)).Ok();
+        await Eventually.TrueAsync(() =>
+        {
+            lock (received)
+            {
+                return Task.FromResult(received.Any(m => m.Action == "destroy"));
+            }
+        }, TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => monitor);
+
+        lock (received)
+        {
+            Assert.Equal(["create", "start", "kill", "die", "destroy"], received.Select(m => m.Action).ToArray());
+            var kill = received.Single(m => m.Action == "kill");
+            Assert.Equal(("container", "kill", "local", "busybox"), (kill.Type, kill.Status, kill.Scope, kill.From));
+            Assert.Equal(kill.Actor.ID, kill.ID);
+            Assert.Equal("9", kill.Actor.Attributes["signal"]);
+            Assert.Equal(kill.Time, kill.TimeNano / 1_000_000_000);
+        }
+    }
+
+    [Fact]
+    public async Task Since_after_until_is_refused()
+    {
+        var refused = await DockerAsync("events", "--since", "200", "--until", "100");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Error response from daemon: `since` time (200) cannot be after `until` time (100)", refused.Stderr);
+    }
+}
