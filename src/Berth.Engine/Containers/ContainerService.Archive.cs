@@ -25,7 +25,8 @@ public sealed partial class ContainerService
         using (var filesystem = await OpenFilesystemAsync(record, writable: false, ct).ConfigureAwait(false))
         {
             var stat = StatOrNotFound(filesystem, idOrName, path);
-            await ContainerPaths.WriteArchiveAsync(filesystem.Root, path, stat, begin(stat), ct).ConfigureAwait(false);
+            var (root, located) = filesystem.Locate(path);
+            await ContainerPaths.WriteArchiveAsync(root, located, stat, begin(stat), ct).ConfigureAwait(false);
         }
 
         Emit("archive-path", record);
@@ -40,7 +41,8 @@ public sealed partial class ContainerService
         var record = Get(idOrName);
         using (var filesystem = await OpenFilesystemAsync(record, writable: true, ct).ConfigureAwait(false))
         {
-            using (var destination = RootedLookup.Open(filesystem.Root, ContainerPaths.Absolute(path), followFinal: true))
+            var (root, located) = filesystem.Locate(path);
+            using (var destination = RootedLookup.Open(root, ContainerPaths.Absolute(located), followFinal: true))
             {
                 if (destination is null)
                 {
@@ -53,17 +55,22 @@ public sealed partial class ContainerService
                 }
             }
 
-            var resolved = ContainerPaths.Resolve(filesystem.Root, path);
-            CheckWritable(record, resolved);
+            CheckWritable(record, ContainerPaths.Resolve(filesystem.Root, path));
             var owner = copyUidGid ? Owner(filesystem, record) : ((uint, uint)?)null;
-            await ContainerTarExtractor.ExtractAsync(filesystem.Root, resolved, tar, new ExtractOptions(noOverwriteDirNonDir, owner), ct).ConfigureAwait(false);
+            await ContainerTarExtractor.ExtractAsync(root, ContainerPaths.Resolve(root, located), tar, new ExtractOptions(noOverwriteDirNonDir, owner), ct).ConfigureAwait(false);
         }
 
         Emit("extract-to-dir", record);
     }
 
-    private static ContainerPathStat StatOrNotFound(ContainerFilesystem filesystem, string idOrName, string path) =>
-        ContainerPaths.Stat(filesystem.Root, path) ?? throw FileNotFound(path, idOrName);
+    private static ContainerPathStat StatOrNotFound(ContainerFilesystem filesystem, string idOrName, string path)
+    {
+        var (root, located) = filesystem.Locate(path);
+        var stat = ContainerPaths.Stat(root, located) ?? throw FileNotFound(path, idOrName);
+
+        // Named as the container names it, also when it is the root of a mount.
+        return stat with { Name = ContainerPaths.BaseName(ContainerPaths.Absolute(path)) };
+    }
 
     private static BerthException FileNotFound(string path, string container) =>
         Errors.NotFound($"Could not find the file {path} in container {container}");

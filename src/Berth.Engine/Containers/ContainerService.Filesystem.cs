@@ -10,7 +10,8 @@ public sealed partial class ContainerService
     /// <summary>
     /// Opens a container's filesystem. A running (or paused) container is reached through its init's root, so its
     /// volumes and bind mounts are there as the container sees them. A stopped one gets a detached overlay of its
-    /// layers and writes, writable if asked, and keeps its lock until disposed so it cannot start meanwhile.
+    /// layers and writes, writable if asked, its volumes reached through the mount list, and keeps its lock until
+    /// disposed so it cannot start meanwhile.
     /// </summary>
     private async Task<ContainerFilesystem> OpenFilesystemAsync(ContainerRecord record, bool writable, CancellationToken ct)
     {
@@ -23,10 +24,10 @@ public sealed partial class ContainerService
             {
                 // The fd pins the container's root: stop and start may go on.
                 live.Lock.Release();
-                return new ContainerFilesystem(root, null);
+                return new ContainerFilesystem(root, null, []);
             }
 
-            return new ContainerFilesystem(MountStopped(record, writable), live.Lock);
+            return new ContainerFilesystem(MountStopped(record, writable), live.Lock, DirectoryMounts(record));
         }
         catch
         {
@@ -34,6 +35,13 @@ public sealed partial class ContainerService
             throw;
         }
     }
+
+    /// <summary>The volumes and bind mounts of directories a stopped container's overlay does not show: where cp finds them.</summary>
+    private static List<(string Destination, string Source)> DirectoryMounts(ContainerRecord record) =>
+        record.MountPoints
+            .Where(m => m.Type is "volume" or "bind" && Directory.Exists(m.Source))
+            .Select(m => ("/" + m.Destination.Trim('/'), m.Source))
+            .ToList();
 
     /// <summary>The root directory of a live process, or null if it is gone (checked through a pidfd, so a reused PID cannot mislead).</summary>
     private static SafeFdHandle? OpenProcessRoot(int pid)

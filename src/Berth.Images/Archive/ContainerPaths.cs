@@ -139,7 +139,7 @@ public static class ContainerPaths
     private static bool FollowsFinal(string absolute) => absolute.EndsWith('/') || absolute.EndsWith("/.", StringComparison.Ordinal);
 
     /// <summary>Go's filepath.Base: the last element, trailing slashes dropped; "/" for the root.</summary>
-    private static string BaseName(string absolute)
+    public static string BaseName(string absolute)
     {
         var trimmed = absolute.TrimEnd('/');
         return trimmed.Length == 0 ? "/" : trimmed[(trimmed.LastIndexOf('/') + 1)..];

@@ -46,6 +46,33 @@ public sealed class CopyTests(DaemonFixture daemon) : IntegrationTest(daemon)
     }
 
     [Fact]
+    public async Task A_stopped_containers_volume_is_copied_to_and_from()
+    {
+        var name = Name("cpvol");
+        var volume = Name("cpvol");
+        var work = Directory.CreateTempSubdirectory("berth-it-cp-").FullName;
+        try
+        {
+            (await DockerAsync("run", "--name", name, "-v", volume + ":/data", "busybox", "sh", "-c", "echo in-volume > /data/x && mkdir /data/sub")).Ok();
+            await File.WriteAllTextAsync(Path.Combine(work, "h.txt"), "copied\n", Ct);
+
+            (await DockerAsync("cp", Path.Combine(work, "h.txt"), name + ":/data/sub/")).Ok();
+            Assert.Equal("in-volume\n", await ReadAsync(name, "/data/x"));
+            var stat = (await Shell($"{RepoPaths.DockerCli} cp {name}:/data - | tar -t")).Ok().Stdout;
+            Assert.Equal("data/\ndata/sub/\ndata/sub/h.txt\ndata/x\n", stat);
+
+            // The file went into the volume, not into the container's own layer under it.
+            Assert.Equal("copied\n", (await DockerAsync("run", "--rm", "-v", volume + ":/v", "busybox", "cat", "/v/sub/h.txt")).Ok().Stdout);
+        }
+        finally
+        {
+            await DockerAsync("rm", "-f", name);
+            await DockerAsync("volume", "rm", "-f", volume);
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Tar_streams_go_through_stdin_and_stdout()
     {
         var name = Name("cpstream");
