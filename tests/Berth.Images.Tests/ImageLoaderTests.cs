@@ -92,6 +92,22 @@ public sealed class ImageLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_docker_archive_naming_a_compressed_blob_the_store_holds_loads_from_the_stored_blob()
+    {
+        Requires.Root();
+        var gzip = TarBuilder.Gzip(BaseTar);
+        await _content.WriteAsync(gzip, Ct);
+        var config = ArchiveBuilder.Config([Digest.Compute(BaseTar)]);
+        var manifest = System.Text.Encoding.UTF8.GetBytes(
+            $"[{{\"Config\":\"{ArchiveBuilder.Blob(config)}\",\"RepoTags\":[\"gz:1\"],\"Layers\":[\"{ArchiveBuilder.Blob(gzip)}\"]}}]");
+
+        var loaded = await LoadAsync(ArchiveBuilder.Tar([(ArchiveBuilder.Blob(gzip), gzip), (ArchiveBuilder.Blob(config), config), ("manifest.json", manifest)]));
+
+        Assert.Equal(Digest.Compute(BaseTar), Assert.Single(Assert.Single(loaded).Layers).DiffId);
+        Assert.Equal(BaseTar, await _content.ReadAllAsync(Digest.Compute(BaseTar), Ct));
+    }
+
+    [Fact]
     public async Task A_layer_that_does_not_match_its_diffid_is_refused_and_nothing_is_stored()
     {
         Requires.Root();

@@ -51,12 +51,13 @@ public sealed class ImageLoader(LocalContentStore content, LayerStore layers)
                 throw error;
             }
 
-            var wanted = reference.BlobDigest ?? reference.DiffId;
             if (layer.StoredAs is { } stored)
             {
-                if (stored != wanted)
+                // The stored blob is what its name says. A Docker manifest names no blob digest (the blob may be
+                // compressed): the DiffID is checked when the stored blob is unpacked.
+                if (reference.BlobDigest is { } named && stored != named)
                 {
-                    throw LocalContentStore.DigestMismatch(wanted, stored);
+                    throw LocalContentStore.DigestMismatch(named, stored);
                 }
 
                 continue;
