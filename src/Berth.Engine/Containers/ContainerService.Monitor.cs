@@ -53,20 +53,15 @@ public sealed partial class ContainerService
         var restart = false;
         if (record is not null)
         {
-            try
+            var exited = record;
+            await BestEffortAsync(id, "runtime delete", () => _runtimes.Get(exited.Runtime).DeleteAsync(id, force: true, CancellationToken.None)).ConfigureAwait(false);
+            await BestEffortAsync(id, "rootfs unmount", () =>
             {
-                await _runtimes.Get(record.Runtime).DeleteAsync(id, force: true, CancellationToken.None).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // the exit must be recorded even when the runtime's cleanup fails
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                _log.LogWarning(e, "runtime delete of {Id} failed", id);
-            }
-
-            RootfsMount.Unmount(_paths.ContainerRootfs(id));
-            ReleaseVolumeMounts(record);
-            await _networks.DetachAsync(id).ConfigureAwait(false);
+                RootfsMount.Unmount(_paths.ContainerRootfs(id));
+                ReleaseVolumeMounts(exited);
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            await BestEffortAsync(id, "network teardown", () => _networks.DetachAsync(id)).ConfigureAwait(false);
             restart = RestartDue(record, live, status.ExitCode);
             record = await MutateAsync(id, r => r with
             {
@@ -104,6 +99,21 @@ public sealed partial class ContainerService
         else if (restart)
         {
             ScheduleRestart(id, live, record!.State.FinishedAt - record.State.StartedAt);
+        }
+    }
+
+    /// <summary>A cleanup step after an exit: a failure is logged, and the exit is still recorded and reported to waiters.</summary>
+    private async Task BestEffortAsync(string id, string step, Func<Task> cleanup)
+    {
+        try
+        {
+            await cleanup().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the exit must be recorded whatever a cleanup step throws
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _log.LogWarning(e, "{Step} of {Id} failed", step, id);
         }
     }
 

@@ -86,8 +86,13 @@ public sealed class NetnsDirectory
             throw NetworkException.FromLastError("umount netns", path);
         }
 
+        // File.Delete tolerates a missing file but not a missing directory (no namespace made yet)
         var existed = File.Exists(path);
-        File.Delete(path);
+        if (existed)
+        {
+            File.Delete(path);
+        }
+
         return unmounted || existed;
     }
 

@@ -32,6 +32,14 @@ public sealed class NetnsDirectoryTests
     }
 
     [Fact]
+    public void DeletingBeforeAnyNamespaceWasMadeIsNothingToRemove()
+    {
+        Requires.Root();
+        var missing = new NetnsDirectory(Path.Combine(Path.GetTempPath(), "berth-no-netns-" + Guid.NewGuid().ToString("N")));
+        Assert.False(missing.Delete("c1"));
+    }
+
+    [Fact]
     public async Task AHalfMadeNamespaceIsFinishedByCreatingAgainOrSwept()
     {
         await using var host = new TestHost();
