@@ -85,6 +85,10 @@ public sealed class BerthEngine : IAsyncDisposable
         var engine = new BerthEngine(options, paths, db, runtimes, logs ?? NullLoggerFactory.Instance);
         await engine.ContainerStore.LoadAsync().ConfigureAwait(false);
         await engine.ImageStore.LoadAsync().ConfigureAwait(false);
+
+        // What a killed daemon was writing (a pull's staged layers, a blob's partial copy) was never in use: drop it.
+        engine.Images.Layers.DeleteIncomplete();
+        engine.Images.Content.DeleteIncomplete();
         await engine.VolumeStore.LoadAsync().ConfigureAwait(false);
         await engine.NetworkStore.LoadAsync().ConfigureAwait(false);
         await engine.Containers.RecoverAsync(ct).ConfigureAwait(false);

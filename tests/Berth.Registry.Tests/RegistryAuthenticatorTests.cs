@@ -106,6 +106,29 @@ public sealed class RegistryAuthenticatorTests
         Assert.Contains("application/vnd.docker.distribution.manifest.list.v2+json", accept);
     }
 
+    [Fact]
+    public async Task Tags_are_listed_across_the_pages_the_link_header_names()
+    {
+        var registry = new FakeRegistry((request, _) =>
+        {
+            if (request.RequestUri!.AbsolutePath == "/v2/")
+            {
+                return FakeRegistry.Json("{}");
+            }
+
+            if (request.RequestUri.Query.Contains("last=b", StringComparison.Ordinal))
+            {
+                return FakeRegistry.Json("""{"name":"a/b","tags":["c"]}""");
+            }
+
+            var first = FakeRegistry.Json("""{"name":"a/b","tags":["a","b"]}""");
+            first.Headers.TryAddWithoutValidation("Link", "</v2/a/b/tags/list?last=b&n=2>; rel=\"next\"");
+            return first;
+        });
+        var repository = await OpenAsync(registry, RegistryCredentials.Anonymous, "repository:a/b:pull");
+        Assert.Equal(["a", "b", "c"], await repository.ListTagsAsync(CancellationToken.None));
+    }
+
     private static async Task<RepositoryClient> OpenAsync(FakeRegistry registry, RegistryCredentials credentials, string scope)
     {
         var http = new HttpClient(registry);

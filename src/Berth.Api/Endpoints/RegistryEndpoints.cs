@@ -35,8 +35,8 @@ public static class RegistryEndpoints
     {
         var request = http.Request;
         var ct = http.RequestAborted;
-        var plan = await engine.Images.PlanPullAsync(fromImage, Query.String(request, "tag"), Query.String(request, "platform"), RegistryAuthHeader.Read(request), ct).ConfigureAwait(false);
-        await StreamAsync(http, ct, async progress => await engine.Images.PullAsync(plan, progress, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        var pull = await engine.Images.PlanPullAsync(fromImage, Query.String(request, "tag"), Query.String(request, "platform"), RegistryAuthHeader.Read(request), ct).ConfigureAwait(false);
+        await StreamAsync(http, ct, progress => engine.Images.PullAsync(pull, progress, ct)).ConfigureAwait(false);
     }
 
     /// <summary>POST /images/NAME/push?tag=TAG: the push and its progress, each tag ending with its aux {Tag, Digest, Size}.</summary>

@@ -1,5 +1,4 @@
 using Berth.Core.Ids;
-using Berth.Images;
 using Berth.Registry;
 using Berth.Registry.Pull;
 
@@ -8,11 +7,11 @@ namespace Berth.Engine.Images;
 public sealed partial class ImageService
 {
     /// <summary>
-    /// The first half of `docker pull`: parses the reference (moby's fromImage + tag, a digest as the tag included),
-    /// authenticates and resolves the manifest. Anything wrong so far (bad name, unknown image, refused credentials)
-    /// is thrown before the caller has sent any progress.
+    /// The first half of `docker pull`: parses the reference (moby's fromImage + tag, a digest as the tag included;
+    /// neither means every tag of the repository), authenticates and resolves the manifests. Anything wrong so far
+    /// (bad name, unknown image) is thrown before the caller has sent any progress.
     /// </summary>
-    public async Task<PullPlan> PlanPullAsync(string fromImage, string? tag, string? platform, RegistryCredentials credentials, CancellationToken ct)
+    public async Task<PendingPull> PlanPullAsync(string fromImage, string? tag, string? platform, RegistryCredentials credentials, CancellationToken ct)
     {
         var reference = ImageRef.Parse(fromImage);
         if (!string.IsNullOrEmpty(tag))
@@ -22,43 +21,52 @@ public sealed partial class ImageService
                 : reference.WithTag(tag);
         }
 
-        reference = reference.WithDefaultTag();
         if (reference.Digest is not null)
         {
             reference = reference with { Tag = null };
         }
 
         var puller = new ImagePuller(RequireRegistry(), _content, _layers);
-        return await puller.PlanAsync(reference, credentials, PlatformSpec.Parse(platform), ct).ConfigureAwait(false);
+        var wanted = PlatformSpec.Parse(platform);
+        if (reference.Tag is null && reference.Digest is null)
+        {
+            return new PendingPull(reference, await puller.PlanAllTagsAsync(reference, credentials, wanted, ct).ConfigureAwait(false));
+        }
+
+        return new PendingPull(reference, [await puller.PlanAsync(reference, credentials, wanted, ct).ConfigureAwait(false)]);
     }
 
     /// <summary>
-    /// The second half: downloads what is missing, records the image with its repository digest, points the tag at
+    /// The second half: downloads what is missing, records each image with its repository digest, points its tag at
     /// it, and ends the progress with Docker's status line.
     /// </summary>
-    public async Task<string> PullAsync(PullPlan plan, ITransferProgress progress, CancellationToken ct)
+    public async Task PullAsync(PendingPull pull, ITransferProgress progress, CancellationToken ct)
     {
-        var reference = plan.Reference;
         var puller = new ImagePuller(RequireRegistry(), _content, _layers);
-        var pulled = await puller.PullAsync(plan, progress, ct).ConfigureAwait(false);
-        var id = pulled.ImageId.ToString();
-        var before = reference.Tag is not null ? _store.Tag(reference.ToString())?.ImageId : FindByRepoDigest(reference)?.Id;
-        var existing = _store.ById(id);
-        var record = new ImageRecord
+        var newer = false;
+        foreach (var plan in pull.Plans)
         {
-            Id = id,
-            ChainIds = pulled.Layers.Select(l => l.ChainId.ToString()).ToList(),
-            DiffIds = pulled.Layers.Select(l => l.DiffId.ToString()).ToList(),
-            Size = pulled.Layers.Sum(l => l.Size),
-            Loaded = existing?.Loaded ?? DateTime.UtcNow,
-            RepoDigests = existing?.RepoDigests ?? [],
-        };
-        await AddImageAsync(record, null).ConfigureAwait(false);
-        await AddRepoDigestAsync(id, reference, pulled.ManifestDigest, reference.Tag is null ? null : reference).ConfigureAwait(false);
-        _events.Image("pull", id, reference.Familiar);
+            var reference = plan.Reference;
+            var pulled = await puller.PullAsync(plan, progress, ct).ConfigureAwait(false);
+            var id = pulled.ImageId.ToString();
+            var before = reference.Tag is not null ? _store.Tag(reference.ToString())?.ImageId : FindByRepoDigest(reference)?.Id;
+            var existing = _store.ById(id);
+            var record = new ImageRecord
+            {
+                Id = id,
+                ChainIds = pulled.Layers.Select(l => l.ChainId.ToString()).ToList(),
+                DiffIds = pulled.Layers.Select(l => l.DiffId.ToString()).ToList(),
+                Size = pulled.Layers.Sum(l => l.Size),
+                Loaded = existing?.Loaded ?? DateTime.UtcNow,
+                RepoDigests = existing?.RepoDigests ?? [],
+            };
+            await AddImageAsync(record, null).ConfigureAwait(false);
+            await AddRepoDigestAsync(id, reference, pulled.ManifestDigest, reference.Tag is null ? null : reference).ConfigureAwait(false);
+            _events.Image("pull", id, reference.Familiar);
+            newer |= before != id || pulled.DownloadedAnything;
+        }
 
-        var status = before == id && !pulled.DownloadedAnything ? "Image is up to date for " : "Downloaded newer image for ";
-        progress.Report(TransferEvent.Message("Status: " + status + reference.Familiar));
-        return id;
+        var status = newer ? "Downloaded newer image for " : "Image is up to date for ";
+        progress.Report(TransferEvent.Message("Status: " + status + pull.Requested.Familiar));
     }
 }

@@ -17,3 +17,10 @@ internal sealed class RegistryErrorEntry
     [JsonPropertyName("message")]
     public string? Message { get; set; }
 }
+
+/// <summary>The answer of GET /v2/NAME/tags/list.</summary>
+internal sealed class TagList
+{
+    [JsonPropertyName("tags")]
+    public List<string>? Tags { get; set; }
+}

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Berth.Core.Errors;
 using Berth.Core.Ids;
 using Berth.Images.Manifests;
+using Berth.Registry.Json;
 
 namespace Berth.Registry.Http;
 
@@ -49,6 +51,28 @@ public sealed class RepositoryClient(HttpClient http, RegistryEndpoint endpoint,
 
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
         return new FetchedManifest(bytes, digest, mediaType);
+    }
+
+    /// <summary>GET /v2/NAME/tags/list, following the registry's Link header across pages.</summary>
+    public async Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken ct)
+    {
+        var tags = new List<string>();
+        Uri? next = Api("tags/list");
+        while (next is not null)
+        {
+            var uri = next;
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await RegistryErrors.FromResponseAsync(response, null, ct).ConfigureAwait(false);
+            }
+
+            var list = await JsonSerializer.DeserializeAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), RegistryJsonContext.Default.TagList, ct).ConfigureAwait(false);
+            tags.AddRange(list?.Tags ?? []);
+            next = NextPage(response);
+        }
+
+        return tags;
     }
 
     /// <summary>GET /v2/NAME/blobs/DIGEST, headers read and the body left to stream (redirects to storage followed).</summary>
@@ -176,6 +200,27 @@ public sealed class RepositoryClient(HttpClient http, RegistryEndpoint endpoint,
         }
 
         return digest;
+    }
+
+    /// <summary>The <c>rel="next"</c> target of an RFC 5988 Link header, as the distribution API paginates.</summary>
+    private Uri? NextPage(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var links))
+        {
+            return null;
+        }
+
+        foreach (var link in links.SelectMany(l => l.Split(',')))
+        {
+            var open = link.IndexOf('<', StringComparison.Ordinal);
+            var close = link.IndexOf('>', StringComparison.Ordinal);
+            if (open >= 0 && close > open && link.Contains("rel=\"next\"", StringComparison.Ordinal))
+            {
+                return new Uri(endpoint.BaseUri, link[(open + 1)..close]);
+            }
+        }
+
+        return null;
     }
 
     private Uri Api(string path) => new(endpoint.BaseUri, $"v2/{repository}/{path}");

@@ -8,5 +8,6 @@ namespace Berth.Registry.Json;
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(RegistryErrorBody))]
+[JsonSerializable(typeof(TagList))]
 [JsonSerializable(typeof(List<LayerSource>))]
 internal sealed partial class RegistryJsonContext : JsonSerializerContext;

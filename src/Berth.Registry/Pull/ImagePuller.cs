@@ -28,6 +28,20 @@ public sealed class ImagePuller(RegistryClient registry, LocalContentStore conte
         return new PullPlan(reference, repository, manifest, named, tagOrDigest);
     }
 
+    /// <summary>`docker pull --all-tags`: a plan for every tag of the repository, in one session.</summary>
+    public async Task<IReadOnlyList<PullPlan>> PlanAllTagsAsync(ImageRef repository, RegistryCredentials credentials, PlatformSpec platform, CancellationToken ct)
+    {
+        var session = await registry.OpenAsync(repository, credentials, push: false, [], ct).ConfigureAwait(false);
+        var plans = new List<PullPlan>();
+        foreach (var tag in await session.ListTagsAsync(ct).ConfigureAwait(false))
+        {
+            var (manifest, named) = await ManifestResolver.ResolveAsync(session, repository.FamiliarRepository, tag, platform, ct).ConfigureAwait(false);
+            plans.Add(new PullPlan(repository.WithTag(tag), session, manifest, named, tag));
+        }
+
+        return plans;
+    }
+
     public async Task<PulledImage> PullAsync(PullPlan plan, ITransferProgress progress, CancellationToken ct)
     {
         var repository = plan.Repository;

@@ -138,6 +138,33 @@ public sealed class PullPushTests(DaemonFixture daemon) : RegistryTest(daemon)
     }
 
     [Fact]
+    public async Task A_pull_cut_off_mid_blob_stores_nothing_and_a_retry_pulls_cleanly()
+    {
+        var image = Repo("cut") + ":6";
+        await ImportUniqueImageAsync(image, bytes: 4 * 1024 * 1024);
+        var diffId = (await DockerAsync("image", "inspect", "-f", "{{index .RootFS.Layers 0}}", image)).Ok().Stdout.Trim();
+        (await DockerAsync("push", image)).Ok();
+        (await DockerAsync("rmi", image)).Ok();
+
+        await using var proxy = new CuttingProxy(Registry.Port, limit: 1024 * 1024);
+        var throughProxy = $"127.0.0.1:{proxy.Port}/it/cut:6";
+        var cut = await DockerAsync("pull", throughProxy);
+        Assert.Equal(1, cut.ExitCode);
+        Assert.Contains(": Pulling fs layer", cut.Stdout);
+        Assert.DoesNotContain("Pull complete", cut.Stdout);
+        Assert.False(File.Exists(Path.Combine(Daemon.DataRoot, "content", "blobs", "sha256", diffId[7..])));
+        Assert.False(Directory.Exists(Path.Combine(Daemon.DataRoot, "layers", diffId[7..])));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(Daemon.DataRoot, "layers", ".tmp")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(Daemon.DataRoot, "content", "ingest")));
+
+        proxy.Cutting = false;
+        var retry = (await DockerAsync("pull", throughProxy)).Ok().Stdout;
+        Assert.Contains(": Pull complete", retry);
+        Assert.Equal(diffId, (await DockerAsync("image", "inspect", "-f", "{{index .RootFS.Layers 0}}", throughProxy)).Ok().Stdout.Trim());
+        (await DockerAsync("rmi", throughProxy)).Ok();
+    }
+
+    [Fact]
     public async Task A_manifest_list_gives_the_hosts_platform_or_the_one_asked_for()
     {
         var amd64 = Repo("multi") + ":amd64";
@@ -177,6 +204,26 @@ public sealed class PullPushTests(DaemonFixture daemon) : RegistryTest(daemon)
     }
 
     [Fact]
+    public async Task Pull_all_tags_pulls_every_tag_of_the_repository()
+    {
+        var repository = Repo("tags");
+        (await DockerAsync("tag", "busybox", repository + ":a")).Ok();
+        await ImportUniqueImageAsync(repository + ":b");
+        var pushed = (await DockerAsync("push", "--all-tags", repository)).Ok().Stdout;
+        Assert.Contains("a: digest: sha256:", pushed);
+        Assert.Contains("b: digest: sha256:", pushed);
+        (await DockerAsync("rmi", repository + ":a", repository + ":b")).Ok();
+
+        var pull = (await DockerAsync("pull", "--all-tags", repository)).Ok().Stdout;
+        Assert.Contains("a: Pulling from it/tags\n", pull);
+        Assert.Contains("b: Pulling from it/tags\n", pull);
+        Assert.Contains($"Status: Downloaded newer image for {repository}\n", pull);
+        Assert.Equal(await ImageIdAsync("busybox"), await ImageIdAsync(repository + ":a"));
+        (await DockerAsync("image", "inspect", repository + ":b")).Ok();
+        Assert.NotEqual(0, (await DockerAsync("image", "inspect", repository + ":latest")).ExitCode);
+    }
+
+    [Fact]
     public async Task Unknown_names_fail_as_docker_fails()
     {
         var unknownTag = await DockerAsync("pull", Repo("busybox") + ":nosuch");
@@ -187,6 +234,11 @@ public sealed class PullPushTests(DaemonFixture daemon) : RegistryTest(daemon)
         var notLocal = await DockerAsync("push", Repo("nothere") + ":1");
         Assert.Equal(1, notLocal.ExitCode);
         Assert.Contains("An image does not exist locally with the tag: " + Repo("nothere"), notLocal.Stderr);
+
+        // the test daemon's proxy settings keep Docker Hub out of reach (see DaemonFixture)
+        var hub = await DockerAsync("pull", "it-nosuch-on-the-hub");
+        Assert.Equal(1, hub.ExitCode);
+        Assert.Contains("\"https://registry-1.docker.io/v2/\"", hub.Stderr);
 
         var unreachable = await DockerAsync("pull", $"127.0.0.1:{LocalRegistry.FreePort()}/it/x:1");
         Assert.Equal(1, unreachable.ExitCode);

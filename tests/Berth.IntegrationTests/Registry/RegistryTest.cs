@@ -34,7 +34,7 @@ public abstract partial class RegistryTest(DaemonFixture daemon) : IntegrationTe
 
         var images = (await DockerAsync("images", "--format", "{{.Repository}}:{{.Tag}}")).Stdout
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(r => r.StartsWith(_registry.Host + "/", StringComparison.Ordinal) || r.StartsWith("it-reg-", StringComparison.Ordinal))
+            .Where(r => r.StartsWith("127.0.0.1:", StringComparison.Ordinal))
             .ToList();
         if (images.Count > 0)
         {

@@ -77,6 +77,11 @@ public sealed class DaemonFixture : IAsyncLifetime
             info.ArgumentList.Add(arg);
         }
 
+        // Tests talk to registries on loopback only: any other registry (an implicit pull of an unknown image from
+        // Docker Hub) goes to a proxy address where nothing listens, and fails at once.
+        info.Environment["HTTPS_PROXY"] = info.Environment["HTTP_PROXY"] = "http://127.0.0.1:9";
+        info.Environment["NO_PROXY"] = "127.0.0.1,localhost";
+
         _daemon = Process.Start(info)!;
         var log = File.AppendText(DaemonLog);
         log.AutoFlush = true;
