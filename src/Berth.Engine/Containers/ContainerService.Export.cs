@@ -4,11 +4,11 @@ namespace Berth.Engine.Containers;
 
 public sealed partial class ContainerService
 {
-    /// <summary>`docker export`: the container's filesystem, flattened, as one tar (its volumes and other mounts left out).</summary>
+    /// <summary>`docker export`: the container's filesystem, flattened, as one tar (its volumes and other mounts left out, as Docker leaves them).</summary>
     public async Task ExportAsync(string idOrName, Stream output, CancellationToken ct)
     {
         var record = Get(idOrName);
-        using (var filesystem = await OpenFilesystemAsync(record, writable: false, ct).ConfigureAwait(false))
+        using (var filesystem = await OpenOwnFilesystemAsync(record, ct).ConfigureAwait(false))
         {
             await TreeTar.WriteContentsAsync(filesystem.Root, output, ct).ConfigureAwait(false);
         }

@@ -36,6 +36,34 @@ public sealed partial class ContainerService
         }
     }
 
+    /// <summary>
+    /// A container's own filesystem, its image layers and writes only (what `docker export` writes): the rootfs
+    /// overlay the daemon mounted for a running container, as the daemon sees it (no mounts made inside the
+    /// container), or a detached overlay of a stopped one, which keeps the container's lock until disposed.
+    /// </summary>
+    private async Task<ContainerFilesystem> OpenOwnFilesystemAsync(ContainerRecord record, CancellationToken ct)
+    {
+        var live = Live(record.Id);
+        await live.Lock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            record = _store.ById(record.Id) ?? throw Errors.NoSuchContainer(record.Id);
+            if (record.State.Status.IsRunning())
+            {
+                var rootfs = FileSystemNodes.OpenDirectory(_paths.ContainerRootfs(record.Id));
+                live.Lock.Release();
+                return new ContainerFilesystem(rootfs, null, []);
+            }
+
+            return new ContainerFilesystem(MountStopped(record, writable: false), live.Lock, []);
+        }
+        catch
+        {
+            live.Lock.Release();
+            throw;
+        }
+    }
+
     /// <summary>The volumes and bind mounts of directories a stopped container's overlay does not show: where cp finds them.</summary>
     private static List<(string Destination, string Source)> DirectoryMounts(ContainerRecord record) =>
         record.MountPoints
