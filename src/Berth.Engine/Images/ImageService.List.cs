@@ -56,7 +56,7 @@ public sealed partial class ImageService
         System.Text.RegularExpressions.Regex.IsMatch(text,
             "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", "[^/]*", StringComparison.Ordinal).Replace("\\?", "[^/]", StringComparison.Ordinal) + "$");
 
-    /// <summary>`docker image prune [-a]`: removes dangling (or all unused) images nothing uses.</summary>
+    /// <summary>`docker image prune [-a]`: removes dangling (or all unused) images nothing uses, filtered by label, label! and until (creation time).</summary>
     public async Task<(IReadOnlyList<ImageDeleteResult> Deleted, long Reclaimed)> PruneAsync(bool all, FilterArgs filters, CancellationToken ct)
     {
         filters.Validate(new HashSet<string> { "dangling", "label", "label!", "until" });
@@ -65,6 +65,7 @@ public sealed partial class ImageService
             all = true;
         }
 
+        var until = filters.Get("until").Select(Containers.ContainerService.ParseUntil).DefaultIfEmpty(DateTime.MaxValue).Min();
         var deleted = new List<ImageDeleteResult>();
         long reclaimed = 0;
         foreach (var image in List(FilterArgs.Empty))
@@ -74,7 +75,9 @@ public sealed partial class ImageService
                 continue;
             }
 
-            if (!filters.MatchesLabels("label", image.Config.Config?.Labels ?? new Dictionary<string, string>()))
+            var labels = image.Config.Config?.Labels ?? new Dictionary<string, string>();
+            if (!filters.MatchesLabels("label", labels) || filters.Get("label!").Any(l => HasLabel(l, labels))
+                || (image.Config.Created?.UtcDateTime ?? image.Record.Loaded) >= until)
             {
                 continue;
             }
@@ -86,4 +89,8 @@ public sealed partial class ImageService
 
         return (deleted, reclaimed);
     }
+
+    /// <summary>Whether <paramref name="labels"/> has the label <paramref name="filter"/> names ("key" or "key=value").</summary>
+    private static bool HasLabel(string filter, IReadOnlyDictionary<string, string> labels) =>
+        new FilterArgs(new Dictionary<string, IReadOnlyCollection<string>> { ["label"] = [filter] }).MatchesLabels("label", labels);
 }

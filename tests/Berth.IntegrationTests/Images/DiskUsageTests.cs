@@ -73,6 +73,12 @@ public sealed class DiskUsageTests(DaemonFixture daemon) : IntegrationTest(daemo
             (await DockerAsync("commit", "-c", "LABEL " + label, "-c", "CMD [\"echo\", \"x\"]", source, used)).Ok();
             (await DockerAsync("create", "--name", user, used)).Ok();
 
+            // Filters: none of these images is older than an hour, none lacks the label.
+            var untilHour = (await DockerAsync("image", "prune", "-a", "-f", "--filter", "label=" + label, "--filter", "until=1h")).Ok().Stdout;
+            Assert.Equal("Total reclaimed space: 0B\n", untilHour);
+            var notLabel = (await DockerAsync("image", "prune", "-a", "-f", "--filter", "label=" + label, "--filter", "label!=" + label.Split('=')[0])).Ok().Stdout;
+            Assert.Equal("Total reclaimed space: 0B\n", notLabel);
+
             // Without -a only the untagged image goes; its layer is shared, so nothing is freed.
             var pruned = (await DockerAsync("image", "prune", "-f", "--filter", "label=" + label)).Ok().Stdout;
             Assert.Equal($"Deleted Images:\ndeleted: {dangling}\n\nTotal reclaimed space: 0B\n", pruned);
