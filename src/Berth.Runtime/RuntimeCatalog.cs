@@ -10,13 +10,18 @@ namespace Berth.Runtime;
 /// </summary>
 public sealed class RuntimeCatalog
 {
+    private const string CgroupRoot = "/sys/fs/cgroup";
     private readonly Dictionary<string, IOciRuntime> _runtimes;
+    private readonly string _cgroupParent;
+    private readonly string? _unifiedMount;
 
-    internal RuntimeCatalog(IEnumerable<IOciRuntime> runtimes, string defaultName, string cgroupVersion, IReadOnlyList<string> notes)
+    internal RuntimeCatalog(IEnumerable<IOciRuntime> runtimes, string defaultName, CgroupLayout layout, string cgroupParent, IReadOnlyList<string> notes)
     {
         _runtimes = runtimes.ToDictionary(r => r.Name, StringComparer.Ordinal);
         DefaultName = defaultName;
-        CgroupVersion = cgroupVersion;
+        CgroupVersion = layout.Version;
+        _unifiedMount = layout.Version == "2" ? layout.UnifiedMount : null;
+        _cgroupParent = cgroupParent;
         Notes = notes;
     }
 
@@ -35,6 +40,10 @@ public sealed class RuntimeCatalog
     public string Summary => Notes.Count == 0
         ? $"default runtime {DefaultName} (cgroup v{CgroupVersion}, {CgroupDriver} driver)"
         : $"default runtime {DefaultName} (cgroup v{CgroupVersion}, {CgroupDriver} driver): {string.Join("; ", Notes)}";
+
+    /// <summary>The cgroup a container runs in (crun and runc both get cgroupsPath /&lt;parent&gt;/&lt;id&gt;).</summary>
+    public ContainerCgroup CgroupOf(string containerId) =>
+        new(_unifiedMount ?? CgroupRoot, _cgroupParent + "/" + containerId, unified: _unifiedMount is not null);
 
     /// <summary>The installed runtimes only.</summary>
     public IReadOnlyList<RuntimeInfo> Available => _runtimes.Values.Select(r => new RuntimeInfo(r.Name, r.Path)).ToList();
@@ -77,7 +86,7 @@ public sealed class RuntimeCatalog
             notes = [.. notes, note];
         }
 
-        return new RuntimeCatalog(runtimes, defaultName, layout.Version, notes);
+        return new RuntimeCatalog(runtimes, defaultName, layout, cgroupParent, notes);
     }
 
     private static string? ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;

@@ -1,4 +1,5 @@
 using Berth.Core.Errors;
+using Berth.Runtime.Cgroups;
 using Berth.Runtime.Tests.Support;
 
 namespace Berth.Runtime.Tests;
@@ -11,7 +12,8 @@ public sealed class RuntimeCatalogTests : IDisposable
     public RuntimeCatalogTests() => _catalog = new RuntimeCatalog(
         [new CliRuntime(RuntimeFlavor.Crun, "/usr/bin/crun", _dir.Combine("crun")), new CliRuntime(RuntimeFlavor.Runc, "/usr/sbin/runc", _dir.Combine("runc"))],
         "crun",
-        "1",
+        new CgroupLayout("1", "/sys/fs/cgroup/unified", ["cpuacct", "memory", "pids"], []),
+        "berth",
         []);
 
     [Fact]
@@ -39,4 +41,13 @@ public sealed class RuntimeCatalogTests : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void A_container_s_cgroup_is_under_the_parent_in_each_v1_hierarchy()
+    {
+        var cgroup = _catalog.CgroupOf("abc");
+        Assert.False(cgroup.Unified);
+        Assert.Equal("/sys/fs/cgroup/memory/berth/abc", cgroup.Dir("memory"));
+        Assert.Equal("/sys/fs/cgroup/pids/berth/abc", cgroup.Dir("pids"));
+    }
 }
