@@ -204,17 +204,48 @@ public sealed class CopyTests(DaemonFixture daemon) : IntegrationTest(daemon)
     }
 
     [Fact]
-    public async Task A_read_only_rootfs_is_refused_as_docker_refuses_it()
+    public async Task A_read_only_rootfs_or_volume_is_refused_as_docker_refuses_it()
     {
         var name = Name("cpro");
+        var volume = Name("cprovol");
         var work = Directory.CreateTempSubdirectory("berth-it-cp-").FullName;
         try
         {
-            (await DockerAsync("run", "-d", "--read-only", "--name", name, "busybox", "sleep", "300")).Ok();
+            (await DockerAsync("run", "-d", "--read-only", "-v", volume + ":/ro:ro", "-v", "/data", "--name", name, "busybox", "sleep", "300")).Ok();
             await File.WriteAllTextAsync(Path.Combine(work, "f"), "f", Ct);
             var refused = await DockerAsync("cp", Path.Combine(work, "f"), name + ":/tmp/");
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("container rootfs is marked read-only", refused.Stderr);
+
+            var readOnlyVolume = await DockerAsync("cp", Path.Combine(work, "f"), name + ":/ro/");
+            Assert.Equal(1, readOnlyVolume.ExitCode);
+            Assert.Contains("mounted volume is marked read-only", readOnlyVolume.Stderr);
+
+            // A writable volume of a read-only container takes the copy.
+            (await DockerAsync("cp", Path.Combine(work, "f"), name + ":/data/")).Ok();
+            Assert.Equal("f", (await DockerAsync("exec", name, "cat", "/data/f")).Ok().Stdout);
+        }
+        finally
+        {
+            await DockerAsync("rm", "-f", "-v", name);
+            await DockerAsync("volume", "rm", "-f", volume);
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Copy_with_archive_mode_gives_the_file_to_the_containers_user()
+    {
+        var name = Name("cpuid");
+        var work = Directory.CreateTempSubdirectory("berth-it-cp-").FullName;
+        try
+        {
+            (await DockerAsync("run", "-d", "--user", "nobody", "--name", name, "busybox", "sleep", "300")).Ok();
+            await File.WriteAllTextAsync(Path.Combine(work, "owned"), "owned", Ct);
+            (await DockerAsync("cp", "-a", Path.Combine(work, "owned"), name + ":/tmp/")).Ok();
+            Assert.Equal("65534:65534\n", (await DockerAsync("exec", name, "stat", "-c", "%u:%g", "/tmp/owned")).Ok().Stdout);
+            (await DockerAsync("cp", Path.Combine(work, "owned"), name + ":/tmp/plain")).Ok();
+            Assert.Equal("0:0\n", (await DockerAsync("exec", name, "stat", "-c", "%u:%g", "/tmp/plain")).Ok().Stdout);
         }
         finally
         {
