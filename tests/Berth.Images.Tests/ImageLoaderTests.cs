@@ -49,6 +49,15 @@ public sealed class ImageLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_gzip_or_zstd_compressed_archive_loads()
+    {
+        Requires.Root();
+        var archive = ArchiveBuilder.Legacy([BaseTar, TopTar], "packed:1");
+        Assert.Equal(["packed:1"], Assert.Single(await LoadAsync(TarBuilder.Gzip(archive))).RepoTags);
+        Assert.Equal(["packed:1"], Assert.Single(await LoadAsync(TarBuilder.Zstd(archive))).RepoTags);
+    }
+
+    [Fact]
     public async Task A_legacy_docker_archive_loads()
     {
         Requires.Root();

@@ -20,7 +20,9 @@ internal static class ArchiveScanner
         var contents = new ArchiveContents();
         try
         {
-            await using var reader = new TarReader(archive, leaveOpen: true);
+            // Docker loads a compressed archive too (`docker save | gzip`).
+            await using var uncompressed = await LayerDecompression.OpenAsync(archive, ct).ConfigureAwait(false);
+            await using var reader = new TarReader(uncompressed, leaveOpen: true);
             while (await NextEntryAsync(reader, ct).ConfigureAwait(false) is { } entry)
             {
                 if (!EntryPath.TryClean(entry.Name, out var path, allowAbsolute: true) || path is null)

@@ -47,6 +47,11 @@ public sealed class SaveLoadTests(DaemonFixture daemon) : IntegrationTest(daemon
             Assert.Equal($"Loaded image: {tag}\n", fromStdin.Ok().Stdout);
             Assert.Equal("saved\n", (await DockerAsync("run", "--rm", tag)).Ok().Stdout);
 
+            // A compressed archive loads too, as with Docker.
+            (await DockerAsync("rmi", tag)).Ok();
+            var gzipped = await Shell($"gzip -c {file} | {RepoPaths.DockerCli} load");
+            Assert.Equal($"Loaded image: {tag}\n", gzipped.Ok().Stdout);
+
             // Saved to stdout, the same bytes.
             var piped = await Shell($"{RepoPaths.DockerCli} save {tag} | sha256sum");
             Assert.StartsWith(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file, Ct))), piped.Ok().Stdout);
