@@ -17,6 +17,21 @@ public sealed partial class CliRuntime
 
     public Task ResumeAsync(string containerId, CancellationToken ct) => InvokeAsync(["resume", containerId], ct);
 
+    public async Task UpdateAsync(string containerId, string bundleDir, ResourceLimits resources, CancellationToken ct)
+    {
+        var file = System.IO.Path.Combine(bundleDir, "resources.json");
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Spec.ResourceMapping.ForLimits(resources), Oci.OciJsonContext.Default.OciResources);
+        await File.WriteAllBytesAsync(file, json, ct).ConfigureAwait(false);
+        try
+        {
+            await InvokeAsync(["update", "--resources", file, containerId], ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     public async Task DeleteAsync(string containerId, bool force, CancellationToken ct)
     {
         _capabilities.TryRemove(containerId, out _);

@@ -35,6 +35,9 @@ public interface IOciRuntime
 
     Task PauseAsync(string containerId, CancellationToken ct);
 
+    /// <summary>Changes the cgroup limits of a running container (<c>update --resources</c>).</summary>
+    Task UpdateAsync(string containerId, string bundleDir, ResourceLimits resources, CancellationToken ct);
+
     Task ResumeAsync(string containerId, CancellationToken ct);
 
     /// <summary>Removes the runtime's state of a stopped container; idempotent (a missing container is not an error).</summary>

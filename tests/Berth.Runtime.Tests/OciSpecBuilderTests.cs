@@ -57,7 +57,7 @@ public sealed class OciSpecBuilderTests
     [Fact]
     public void Device_rules_deny_all_then_allow_the_standard_nodes_and_deny_fuse()
     {
-        var rules = OciSpecBuilder.Build(Specs.Container(), "berth").Linux.Resources.Devices;
+        var rules = OciSpecBuilder.Build(Specs.Container(), "berth").Linux.Resources.Devices!;
         Assert.Equal(new OciDeviceRule { Allow = false, Access = "rwm" }, rules[0], RuleComparer.Instance);
         var allowed = rules.Where(r => r.Allow).Select(r => $"{r.Type} {r.Major?.ToString() ?? "*"}:{r.Minor?.ToString() ?? "*"} {r.Access}").ToList();
         Assert.Superset(new HashSet<string> { "c 1:5 rwm", "c 1:3 rwm", "c 1:9 rwm", "c 1:8 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 136:* rwm", "c 5:2 rwm", "c 10:200 rwm" }, allowed.ToHashSet());
@@ -76,7 +76,7 @@ public sealed class OciSpecBuilderTests
         Assert.Null(spec.Linux.Seccomp);
         Assert.Null(spec.Linux.MaskedPaths);
         Assert.Null(spec.Linux.ReadonlyPaths);
-        Assert.Equal([true], spec.Linux.Resources.Devices.Select(d => d.Allow));
+        Assert.Equal([true], spec.Linux.Resources.Devices!.Select(d => d.Allow));
         Assert.Contains("rw", spec.Mounts.Single(m => m.Destination == "/sys").Options!);
         Assert.Contains("rw", spec.Mounts.Single(m => m.Destination == "/sys/fs/cgroup").Options!);
         Assert.NotNull(spec.Linux.Devices);
@@ -237,5 +237,16 @@ public sealed class OciSpecBuilderTests
             (x?.Allow, x?.Type, x?.Major, x?.Minor, x?.Access) == (y?.Allow, y?.Type, y?.Major, y?.Minor, y?.Access);
 
         public int GetHashCode(OciDeviceRule obj) => obj.Allow.GetHashCode();
+    }
+
+    [Fact]
+    public void Update_resources_carry_the_limits_and_leave_the_device_rules_alone()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(
+            Berth.Runtime.Spec.ResourceMapping.ForLimits(new ResourceLimits { MemoryBytes = 64 << 20, PidsLimit = 50 }), OciJsonContext.Default.OciResources);
+        Assert.DoesNotContain("devices", json, StringComparison.Ordinal);
+        Assert.Contains("\"limit\":67108864", json, StringComparison.Ordinal);
+        Assert.Contains("\"swap\":134217728", json, StringComparison.Ordinal);
+        Assert.Contains("\"pids\":{\"limit\":50}", json, StringComparison.Ordinal);
     }
 }

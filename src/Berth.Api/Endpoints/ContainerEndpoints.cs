@@ -94,6 +94,13 @@ public static class ContainerEndpoints
             http.Response.StatusCode = StatusCodes.Status204NoContent;
         });
 
+        app.MapPost("/containers/{id}/update", async (HttpContext http, string id) =>
+        {
+            var update = await Json.ReadAsync(http.Request, BerthJsonContext.Default.HostConfig).ConfigureAwait(false) ?? new HostConfig();
+            await containers.UpdateAsync(id, CreateRequestMapping.ToUpdate(update), http.RequestAborted).ConfigureAwait(false);
+            await Json.WriteAsync(http.Response, new ContainerUpdateResponse(), BerthJsonContext.Default.ContainerUpdateResponse).ConfigureAwait(false);
+        });
+
         app.MapPost("/containers/{id}/resize", (HttpContext http, string id) =>
         {
             var (rows, columns) = TerminalSize(http.Request);

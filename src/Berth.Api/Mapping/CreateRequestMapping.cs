@@ -45,6 +45,21 @@ public static class CreateRequestMapping
         MacAddress = c.MacAddress,
     };
 
+    /// <summary>POST /containers/{id}/update sends the HostConfig fields it changes.</summary>
+    public static ContainerUpdate ToUpdate(HostConfig h) => new()
+    {
+        Memory = h.Memory,
+        MemorySwap = h.MemorySwap,
+        MemoryReservation = h.MemoryReservation,
+        NanoCpus = h.NanoCpus,
+        CpuShares = h.CpuShares,
+        CpuPeriod = h.CpuPeriod,
+        CpuQuota = h.CpuQuota,
+        CpusetCpus = h.CpusetCpus ?? "",
+        PidsLimit = h.PidsLimit,
+        RestartPolicy = h.RestartPolicy is { Name.Length: > 0 } p ? new RestartPolicySettings(p.Name, p.MaximumRetryCount) : null,
+    };
+
     private static HostSettings ToHostSettings(HostConfig h) => new()
     {
         Memory = h.Memory,

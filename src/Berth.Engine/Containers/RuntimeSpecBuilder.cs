@@ -35,18 +35,7 @@ internal static class RuntimeSpecBuilder
                 NoNewPrivileges = securityOptions.Any(o => o is "no-new-privileges" or "no-new-privileges:true" or "no-new-privileges=true"),
             },
             Mounts = mounts,
-            Resources = new ResourceLimits
-            {
-                MemoryBytes = host.Memory > 0 ? host.Memory : null,
-                MemorySwapBytes = host.MemorySwap != 0 ? host.MemorySwap : null,
-                MemoryReservationBytes = host.MemoryReservation > 0 ? host.MemoryReservation : null,
-                NanoCpus = host.NanoCpus > 0 ? host.NanoCpus : null,
-                CpuShares = host.CpuShares > 0 ? host.CpuShares : null,
-                CpuQuota = host.CpuQuota > 0 ? host.CpuQuota : null,
-                CpuPeriod = host.CpuPeriod > 0 ? host.CpuPeriod : null,
-                CpusetCpus = host.CpusetCpus.Length > 0 ? host.CpusetCpus : null,
-                PidsLimit = host.PidsLimit is > 0 ? host.PidsLimit : null,
-            },
+            Resources = Limits(host),
             HostNetwork = network.HostNetwork,
             NetworkNamespacePath = network.NetnsPath,
             Privileged = host.Privileged,
@@ -57,4 +46,18 @@ internal static class RuntimeSpecBuilder
             ShmSize = host.ShmSize,
         };
     }
+
+    /// <summary>The cgroup limits of the host settings (zero means no limit).</summary>
+    public static ResourceLimits Limits(HostSettings host) => new()
+    {
+        MemoryBytes = host.Memory > 0 ? host.Memory : null,
+        MemorySwapBytes = host.MemorySwap != 0 ? host.MemorySwap : null,
+        MemoryReservationBytes = host.MemoryReservation > 0 ? host.MemoryReservation : null,
+        NanoCpus = host.NanoCpus > 0 ? host.NanoCpus : null,
+        CpuShares = host.CpuShares > 0 ? host.CpuShares : null,
+        CpuQuota = host.CpuQuota > 0 ? host.CpuQuota : null,
+        CpuPeriod = host.CpuPeriod > 0 ? host.CpuPeriod : null,
+        CpusetCpus = host.CpusetCpus.Length > 0 ? host.CpusetCpus : null,
+        PidsLimit = host.PidsLimit is > 0 ? host.PidsLimit : null,
+    };
 }

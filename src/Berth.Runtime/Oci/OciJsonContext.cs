@@ -7,4 +7,5 @@ namespace Berth.Runtime.Oci;
 [JsonSerializable(typeof(OciSpec))]
 [JsonSerializable(typeof(OciProcess))]
 [JsonSerializable(typeof(OciSeccomp))]
+[JsonSerializable(typeof(OciResources))]
 internal sealed partial class OciJsonContext : JsonSerializerContext;

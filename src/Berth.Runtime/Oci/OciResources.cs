@@ -5,8 +5,9 @@ namespace Berth.Runtime.Oci;
 /// <summary>config.json's "linux.resources": the cgroup settings.</summary>
 public sealed class OciResources
 {
+    /// <summary>Null (left out) for <c>update</c>, which must not touch the device rules.</summary>
     [JsonPropertyName("devices")]
-    public List<OciDeviceRule> Devices { get; set; } = [];
+    public List<OciDeviceRule>? Devices { get; set; }
 
     [JsonPropertyName("memory")]
     public OciMemory? Memory { get; set; }

@@ -10,8 +10,15 @@ internal static class ResourceMapping
 
     public static OciResources For(ContainerSpec spec)
     {
-        var r = spec.Resources;
-        var resources = new OciResources { Devices = DeviceRules.For(spec.Privileged) };
+        var resources = ForLimits(spec.Resources);
+        resources.Devices = DeviceRules.For(spec.Privileged);
+        return resources;
+    }
+
+    /// <summary>The limits alone, as <c>update --resources</c> takes them.</summary>
+    public static OciResources ForLimits(ResourceLimits r)
+    {
+        var resources = new OciResources();
         if (r.MemoryBytes is not null || r.MemoryReservationBytes is not null)
         {
             resources.Memory = new OciMemory

@@ -46,6 +46,36 @@ public sealed class LimitsTests(DaemonFixture daemon) : IntegrationTest(daemon)
         Assert.Contains("Minimum memory limit allowed is 6MB", result.Stderr);
     }
 
+    [Fact]
+    public async Task Update_changes_the_limits_of_a_running_container_and_the_restart_policy()
+    {
+        var name = Name("update");
+        var id = (await DockerAsync("run", "-d", "--name", name, "-m", "32m", "--cpus", "1", "--pids-limit", "20", "busybox", "sleep", "300")).Ok().Stdout.Trim();
+        (await DockerAsync("update", "-m", "64m", "--memory-swap", "128m", "--cpus", "0.5", "--pids-limit", "50", "--restart", "on-failure:3", name)).Ok();
+        Assert.Equal((64 * 1024 * 1024).ToString(), (await ReadCgroupAsync("memory", id, "memory.limit_in_bytes", "memory.max")).Trim());
+        Assert.Contains("50000", await ReadCgroupAsync("cpu", id, "cpu.cfs_quota_us", "cpu.max"));
+        Assert.Equal("50", (await ReadCgroupAsync("pids", id, "pids.max", "pids.max")).Trim());
+        Assert.Equal("67108864 134217728 500000000 50 on-failure 3",
+            (await DockerAsync("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}} {{.HostConfig.RestartPolicy.Name}} {{.HostConfig.RestartPolicy.MaximumRetryCount}}", name)).Ok().Stdout.Trim());
+        Assert.Equal("alive", (await DockerAsync("exec", name, "echo", "alive")).Ok().Stdout.Trim());
+
+        var refused = await DockerAsync("update", "-m", "4m", name);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("Minimum memory limit allowed is 6MB", refused.Stderr);
+
+        // a stopped container takes the new limits at its next start
+        (await DockerAsync("stop", "-t", "0", name)).Ok();
+        (await DockerAsync("update", "-m", "48m", name)).Ok();
+        (await DockerAsync("start", name)).Ok();
+        Assert.Equal((48 * 1024 * 1024).ToString(), (await ReadCgroupAsync("memory", id, "memory.limit_in_bytes", "memory.max")).Trim());
+        (await DockerAsync("rm", "-f", name)).Ok();
+
+        var autoRemoved = Name("update-rm");
+        (await DockerAsync("run", "-d", "--rm", "--name", autoRemoved, "busybox", "sleep", "300")).Ok();
+        Assert.Contains("Restart policy cannot be updated because AutoRemove is enabled for the container", (await DockerAsync("update", "--restart", "always", autoRemoved)).Stderr);
+        (await DockerAsync("rm", "-f", autoRemoved)).Ok();
+    }
+
     /// <summary>Reads a file of the container's cgroup: under the v1 controller's hierarchy, else under cgroup v2.</summary>
     private static async Task<string> ReadCgroupAsync(string controller, string id, string v1File, string v2File)
     {
