@@ -81,14 +81,19 @@ public sealed class CommitTests(DaemonFixture daemon) : IntegrationTest(daemon)
         {
             (await DockerAsync("run", "-d", "--name", name, "busybox", "sh", "-c", "echo up > /state; sleep 300")).Ok();
             await Eventually.TrueAsync(async () => (await DockerAsync("exec", name, "cat", "/state")).Stdout == "up\n", TimeSpan.FromSeconds(10));
+            var since = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             (await DockerAsync("commit", name, tag)).Ok();
+            Assert.Equal("pause\nunpause\ncommit\n", await CommitEventsAsync(name, since));
 
             // Unpaused again: it still runs and takes execs.
             Assert.Equal("running", (await DockerAsync("inspect", "-f", "{{.State.Status}}", name)).Ok().Stdout.Trim());
             Assert.Equal("up\n", (await DockerAsync("exec", name, "cat", "/state")).Ok().Stdout);
             Assert.Equal("up\n", (await DockerAsync("run", "--rm", tag, "cat", "/state")).Ok().Stdout);
 
+            since = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1;
+            await Eventually.TrueAsync(() => Task.FromResult(DateTimeOffset.UtcNow.ToUnixTimeSeconds() >= since), TimeSpan.FromSeconds(3));
             (await DockerAsync("commit", "--pause=false", name, tag)).Ok();
+            Assert.Equal("commit\n", await CommitEventsAsync(name, since));
 
             // A container paused by its user stays paused.
             (await DockerAsync("pause", name)).Ok();
@@ -100,6 +105,15 @@ public sealed class CommitTests(DaemonFixture daemon) : IntegrationTest(daemon)
             await DockerAsync("rm", "-f", name);
             await DockerAsync("rmi", tag);
         }
+    }
+
+    /// <summary>The pause, unpause and commit events of the container since then (the stream ends a second after now).</summary>
+    private async Task<string> CommitEventsAsync(string container, long since)
+    {
+        var until = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1;
+        return (await DockerAsync("events", "--since", since.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--until", until.ToString(System.Globalization.CultureInfo.InvariantCulture), "--filter", "container=" + container,
+            "--filter", "event=pause", "--filter", "event=unpause", "--filter", "event=commit", "--format", "{{.Action}}")).Ok().Stdout;
     }
 
     [Fact]
