@@ -24,7 +24,7 @@ public static class ApiEndpoints
         RegistryEndpoints.Map(app, engine);
         VolumeEndpoints.Map(app, engine);
         NetworkEndpoints.Map(app, engine);
-        MonitoringEndpoints.Map(app, engine);
+        MonitoringEndpoints.Map(app, engine, host);
         app.MapFallback((HttpContext _) => Task.FromException(Errors.PageNotFound()));
     }
 }

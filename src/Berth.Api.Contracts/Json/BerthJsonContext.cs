@@ -25,6 +25,7 @@ namespace Berth.Api.Contracts.Json;
 [JsonSerializable(typeof(ContainerWaitResponse))]
 [JsonSerializable(typeof(ContainerPruneResponse))]
 [JsonSerializable(typeof(ContainerTopResponse))]
+[JsonSerializable(typeof(ContainerStatsResponse))]
 [JsonSerializable(typeof(ContainerUpdateResponse))]
 [JsonSerializable(typeof(List<FilesystemChange>))]
 [JsonSerializable(typeof(ContainerPathStat))]

@@ -11,7 +11,7 @@ namespace Berth.Api.Endpoints;
 /// <summary>Watching the engine and its containers: /events, and a container's top, stats and changes.</summary>
 public static class MonitoringEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, BerthEngine engine)
+    public static void Map(IEndpointRouteBuilder app, BerthEngine engine, HostFacts host)
     {
         app.MapGet("/events", (HttpContext http) => EventStreaming.WriteAsync(http, engine));
 
@@ -21,5 +21,7 @@ public static class MonitoringEndpoints
             var response = new ContainerTopResponse { Titles = [.. list.Titles], Processes = [.. list.Processes.Select(p => p.ToList())] };
             await Json.WriteAsync(http.Response, response, BerthJsonContext.Default.ContainerTopResponse).ConfigureAwait(false);
         });
+
+        app.MapGet("/containers/{id}/stats", (HttpContext http, string id) => StatsStreaming.WriteAsync(http, engine, host, id));
     }
 }

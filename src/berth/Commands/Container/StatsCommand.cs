@@ -57,20 +57,12 @@ internal sealed class StatsCommand : DockerCommand
         var stream = !parse.GetValue(_noStream);
         while (true)
         {
-            var rows = new List<TemplateRow>();
-            var errors = new List<string>();
-            foreach (var name in names)
-            {
-                try
-                {
-                    rows.Add(await SampleAsync(context, name, truncate, ct).ConfigureAwait(false));
-                }
-                catch (Exception e) when (Batch.IsReportable(e))
-                {
-                    errors.Add(e.Message);
-                }
-            }
-
+            // one reading takes the daemon a second (it primes the CPU figures): take them all at once
+            var next = Task.Delay(TimeSpan.FromSeconds(1), ct);
+            var samples = names.Select(name => TrySampleAsync(context, name, truncate, ct)).ToList();
+            await Task.WhenAll(samples).ConfigureAwait(false);
+            var rows = samples.Where(s => s.Result.Row is not null).Select(s => s.Result.Row!).ToList();
+            var errors = samples.Where(s => s.Result.Error is not null).Select(s => s.Result.Error!).ToList();
             if (!stream && errors.Count > 0)
             {
                 throw new CliStatusException(1, string.Join('\n', errors));
@@ -83,7 +75,19 @@ internal sealed class StatsCommand : DockerCommand
                 return 0;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            await next.ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<(TemplateRow? Row, string? Error)> TrySampleAsync(CliContext context, string container, bool truncate, CancellationToken ct)
+    {
+        try
+        {
+            return (await SampleAsync(context, container, truncate, ct).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (Batch.IsReportable(e))
+        {
+            return (null, e.Message);
         }
     }
 
