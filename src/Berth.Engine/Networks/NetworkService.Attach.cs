@@ -78,6 +78,7 @@ public sealed partial class NetworkService
             var endpoint = await ConnectEndpointAsync(c, network, attachment, netns, index, ct).ConfigureAwait(false);
             state.Endpoints.Add((network.Id, endpoint));
             endpoints[name] = Attached(attachment, endpoint);
+            EmitEndpointEvent("connect", network.Id, c.Id);
             index++;
         }
 
@@ -319,9 +320,10 @@ public sealed partial class NetworkService
         if (_running.TryRemove(containerId, out var state))
         {
             await state.DisposeAsync().ConfigureAwait(false);
-            foreach (var (_, endpoint) in state.Endpoints)
+            foreach (var (networkId, endpoint) in state.Endpoints)
             {
                 _bridges.Unplug(endpoint);
+                EmitEndpointEvent("disconnect", networkId, containerId);
             }
         }
 
@@ -334,5 +336,15 @@ public sealed partial class NetworkService
 
         _namespaces.Delete(containerId);
         await _store.ReleaseAsync(containerId).ConfigureAwait(false);
+    }
+
+    /// <summary>moby's "network connect"/"disconnect" as a container's endpoint comes and goes with its start and stop.</summary>
+    private void EmitEndpointEvent(string action, string networkId, string containerId)
+    {
+        if (_store.ById(networkId) is { } network)
+        {
+            _events.Publish(new Events.EngineEvent("network", action, network.Id,
+                new Dictionary<string, string> { ["container"] = containerId, ["name"] = network.Name, ["type"] = network.Driver }, DateTime.UtcNow));
+        }
     }
 }

@@ -91,4 +91,20 @@ public sealed class EventsTests(DaemonFixture daemon) : IntegrationTest(daemon)
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("Error response from daemon: `since` time (200) cannot be after `until` time (100)", refused.Stderr);
     }
+
+    [Fact]
+    public async Task A_container_s_endpoint_connects_and_disconnects_with_its_run()
+    {
+        var name = Name("evnetw");
+        var since = UnixSeconds(DateTimeOffset.UtcNow.AddSeconds(-1));
+        var id = (await DockerAsync("run", "-d", "--name", name, "busybox", "true")).Ok().Stdout.Trim();
+        (await DockerAsync("wait", name)).Ok();
+        var until = UnixSeconds(DateTimeOffset.UtcNow.AddSeconds(1));
+        (await DockerAsync("rm", name)).Ok();
+
+        var events = (await DockerAsync("events", "--since", since, "--until", until, "--filter", "type=network", "--filter", "network=bridge",
+            "--format", "{{.Action}} {{.Actor.Attributes.container}} {{.Actor.Attributes.name}} {{.Actor.Attributes.type}}")).Ok().Stdout;
+        Assert.Contains($"connect {id} bridge bridge\n", events);
+        Assert.Contains($"disconnect {id} bridge bridge\n", events);
+    }
 }
