@@ -37,7 +37,7 @@ public static class OverlayDiff
     /// Archive names to leave out of the diff: empty mount targets under etc/, and etc/ itself when the runtime made
     /// it only to hold them (nothing else in it, not opaque).
     /// </summary>
-    private static HashSet<string> RuntimeLeftovers(SafeFdHandle upper)
+    internal static HashSet<string> RuntimeLeftovers(SafeFdHandle upper)
     {
         var skip = new HashSet<string>(StringComparer.Ordinal);
         if (!FileSystemNodes.TryGetStatus(upper, "etc", out var etcStatus) || !etcStatus.IsDirectory)

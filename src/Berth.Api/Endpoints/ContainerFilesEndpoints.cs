@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Berth.Api.Endpoints;
 
-/// <summary>A container's files: POST /commit, GET /containers/{id}/export, and /containers/{id}/archive (docker cp).</summary>
+/// <summary>A container's files: POST /commit, GET /containers/{id}/export and /changes, and /containers/{id}/archive (docker cp).</summary>
 public static class ContainerFilesEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, BerthEngine engine)
@@ -44,6 +44,12 @@ public static class ContainerFilesEndpoints
             containers.Get(id);
             http.Response.ContentType = "application/x-tar";
             await containers.ExportAsync(id, http.Response.Body, http.RequestAborted).ConfigureAwait(false);
+        });
+
+        app.MapGet("/containers/{id}/changes", async (HttpContext http, string id) =>
+        {
+            var changes = containers.Changes(id).Select(c => new FilesystemChange { Path = c.Path, Kind = (int)c.Kind }).ToList();
+            await Json.WriteAsync(http.Response, changes, BerthJsonContext.Default.ListFilesystemChange).ConfigureAwait(false);
         });
 
         app.MapMethods("/containers/{id}/archive", ["HEAD"], async (HttpContext http, string id) =>

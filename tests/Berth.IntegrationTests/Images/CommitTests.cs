@@ -4,7 +4,7 @@ using Docker.DotNet.Models;
 
 namespace Berth.IntegrationTests.Images;
 
-/// <summary>commit (a layer from the container's writes, whiteouts included), history, export and import of an export.</summary>
+/// <summary>commit (a layer from the container's writes, whiteouts included), diff, history, export and import of an export.</summary>
 public sealed class CommitTests(DaemonFixture daemon) : IntegrationTest(daemon)
 {
     [Fact]
@@ -114,6 +114,28 @@ public sealed class CommitTests(DaemonFixture daemon) : IntegrationTest(daemon)
         return (await DockerAsync("events", "--since", since.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--until", until.ToString(System.Globalization.CultureInfo.InvariantCulture), "--filter", "container=" + container,
             "--filter", "event=pause", "--filter", "event=unpause", "--filter", "event=commit", "--format", "{{.Action}}")).Ok().Stdout;
+    }
+
+    [Fact]
+    public async Task Diff_lists_the_containers_changes_as_docker_does()
+    {
+        var name = Name("diff");
+        var unchanged = Name("nodiff");
+        try
+        {
+            (await DockerAsync("run", "--name", name, "busybox", "sh", "-c", "echo a > /a; rm /bin/ls; mkdir -p /tmp/x; echo > /etc/motd; rm -rf /home; mkdir /home; echo h > /home/f")).Ok();
+            const string Expected = "A /a\nC /bin\nD /bin/ls\nC /etc\nA /etc/motd\nD /home\nA /home/f\nC /tmp\nA /tmp/x\n";
+            Assert.Equal(Expected, (await DockerAsync("diff", name)).Ok().Stdout);
+            Assert.Equal(Expected, (await BerthAsync("diff", name)).Ok().Stdout);
+
+            (await DockerAsync("run", "--name", unchanged, "busybox", "true")).Ok();
+            Assert.Equal("", (await DockerAsync("diff", unchanged)).Ok().Stdout);
+            Assert.Contains("No such container: it-nosuch", (await DockerAsync("diff", "it-nosuch")).Stderr);
+        }
+        finally
+        {
+            await DockerAsync("rm", "-f", name, unchanged);
+        }
     }
 
     [Fact]
