@@ -26,13 +26,15 @@ internal static class ArchiveBuilder
         return Tar(files);
     }
 
-    /// <summary>A Docker archive as Docker 24 and older wrote it: the layers first, then manifest.json.</summary>
+    /// <summary>A Docker archive as Docker 24 and older wrote it: &lt;v1 id&gt;/{layer.tar,VERSION,json} first, then manifest.json.</summary>
     public static byte[] Legacy(IReadOnlyList<byte[]> layerTars, string repoTag)
     {
         var diffIds = layerTars.Select(t => Digest.Compute(t)).ToList();
         var config = Config(diffIds);
         var configName = Digest.Compute(config).Hex + ".json";
         var files = layerTars.Select((t, i) => ($"{i:D64}/layer.tar", t)).ToList();
+        files.AddRange(layerTars.Select((_, i) => ($"{i:D64}/VERSION", "1.0"u8.ToArray())));
+        files.AddRange(layerTars.Select((_, i) => ($"{i:D64}/json", Encoding.UTF8.GetBytes($$"""{"id":"{{i:D64}}","created":"1970-01-01T00:00:00Z"}"""))));
         files.Add((configName, config));
         var layerNames = string.Join(',', files.Take(layerTars.Count).Select(f => $"\"{f.Item1}\""));
         files.Add(("manifest.json", Encoding.UTF8.GetBytes($$"""[{"Config":"{{configName}}","RepoTags":["{{repoTag}}"],"Layers":[{{layerNames}}]}]""")));
