@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Berth.Api.Contracts.Json;
 using Berth.Api.Contracts.System;
 using Berth.Api.Http;
+using Berth.Api.Mapping;
 using Berth.Engine;
 using Berth.Engine.Containers;
 using Microsoft.AspNetCore.Builder;
@@ -113,6 +114,7 @@ public static class SystemEndpoints
             SecurityOptions = ["name=seccomp,profile=builtin", "name=cgroupns"],
             Warnings = runtimes.Notes.ToList(),
             DefaultAddressPools = [new AddressPool { Base = "172.17.0.0/16", Size = 16 }],
+            RegistryConfig = RegistryInfo.For(engine.Registry.Options),
         };
     }
 

@@ -240,6 +240,8 @@ public sealed class PullPushTests(DaemonFixture daemon) : RegistryTest(daemon)
         Assert.Equal(1, hub.ExitCode);
         Assert.Contains("\"https://registry-1.docker.io/v2/\"", hub.Stderr);
 
+        Assert.Equal("[::1/128 127.0.0.0/8]\n", (await DockerAsync("info", "--format", "{{.RegistryConfig.InsecureRegistryCIDRs}}")).Ok().Stdout);
+
         var unreachable = await DockerAsync("pull", $"127.0.0.1:{LocalRegistry.FreePort()}/it/x:1");
         Assert.Equal(1, unreachable.ExitCode);
         Assert.Contains("connection refused", unreachable.Stderr, StringComparison.OrdinalIgnoreCase);
