@@ -139,6 +139,35 @@ public sealed class SaveLoadTests(DaemonFixture daemon) : IntegrationTest(daemon
     }
 
     [Fact]
+    public async Task Loading_a_tag_another_image_holds_moves_it_with_dockers_notice()
+    {
+        var name = Name("retag");
+        var tag = "it-retag:" + Guid.NewGuid().ToString("N")[..6];
+        var file = Path.Combine(Daemon.Root, name + ".tar");
+        try
+        {
+            (await DockerAsync("tag", "busybox", tag)).Ok();
+            (await DockerAsync("save", "-o", file, tag)).Ok();
+            (await DockerAsync("run", "--name", name, "busybox", "touch", "/new")).Ok();
+            var other = (await DockerAsync("commit", name, tag)).Ok().Stdout.Trim();
+
+            var loaded = (await DockerAsync("load", "-i", file)).Ok().Stdout;
+
+            Assert.Equal($"The image {tag} already exists, renaming the old one with ID {other} to empty string\nLoaded image: {tag}\n", loaded);
+            var busybox = (await DockerAsync("image", "inspect", "-f", "{{.Id}}", "busybox")).Ok().Stdout;
+            Assert.Equal(busybox, (await DockerAsync("image", "inspect", "-f", "{{.Id}}", tag)).Ok().Stdout);
+            Assert.Equal("[]\n", (await DockerAsync("image", "inspect", "-f", "{{.RepoTags}}", other)).Ok().Stdout);
+            (await DockerAsync("rmi", other)).Ok();
+        }
+        finally
+        {
+            await DockerAsync("rm", "-f", name);
+            await DockerAsync("rmi", tag);
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Save_of_an_unknown_image_is_dockers_no_such_image()
     {
         var result = await Shell($"{RepoPaths.DockerCli} save it-nosuch-image:1 > /dev/null");
