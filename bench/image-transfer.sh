@@ -13,12 +13,27 @@ cd "$ROOT"
 
 work=$(mktemp -d /tmp/berth-bench-images.XXXX)
 sock="$work/berth.sock"
+TAG=bnchi
+
+# The bridge and iptables chains a stopped berthd leaves (as dockerd leaves its own): this daemon's, by its tag.
+remove_network() {
+  local chain=${TAG^^} table rule c
+  ip link del "${TAG}0" 2>/dev/null || true
+  for table in filter nat; do
+    iptables -t "$table" -S | grep -E "^-A (INPUT|OUTPUT|FORWARD|PREROUTING|POSTROUTING) .*-j ${chain}(-[A-Z0-9-]+)?\$" | sed 's/^-A/-D/' |
+      while read -r rule; do eval iptables -t "$table" "$rule"; done
+    for c in $(iptables -t "$table" -S | awk -v p="$chain" '$1 == "-N" && ($2 == p || index($2, p "-") == 1) { print $2 }'); do iptables -t "$table" -F "$c"; done
+    for c in $(iptables -t "$table" -S | awk -v p="$chain" '$1 == "-N" && ($2 == p || index($2, p "-") == 1) { print $2 }'); do iptables -t "$table" -X "$c"; done
+  done
+}
+
 cleanup() {
   [[ -f $work/pid ]] && kill "$(cat "$work/pid")" 2>/dev/null && while kill -0 "$(cat "$work/pid")" 2>/dev/null; do sleep 0.1; done
+  remove_network
   rm -rf "$work"
 }
 trap cleanup EXIT
-.build/daemon/berthd --data-root "$work/data" --host "unix://$sock" --network-tag bnchi >"$work/berthd.log" 2>&1 &
+.build/daemon/berthd --data-root "$work/data" --host "unix://$sock" --network-tag "$TAG" >"$work/berthd.log" 2>&1 &
 echo $! >"$work/pid"
 export DOCKER_HOST="unix://$sock" BERTH_HOST="unix://$sock" DOCKER_CONFIG="$work/docker-config"
 CLI=${CLI:-docker}
@@ -81,7 +96,7 @@ fi
 section=$(
   echo "## Image transfer"
   echo
-  echo "\`bench/image-transfer.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, kernel $(uname -r): a one-layer image of ${size_mb} MB (uncompressed; half random, half text), client \`$(basename "$CLI")\` unless noted, N=$N runs each."
+  echo "\`bench/image-transfer.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, kernel $(uname -r), load average $(cut -d' ' -f1 /proc/loadavg) at the end: a one-layer image of ${size_mb} MB (uncompressed; half random, half text), client \`$(basename "$CLI")\` unless noted, N=$N runs each."
   echo
   echo "| operation | median s | p25 s | p75 s |"
   echo "|---|---|---|---|"
@@ -95,7 +110,7 @@ page=docs/benchmarks.md
 [[ -f $page ]] || echo "# Benchmarks" >"$page"
 awk -v section="$section" '
   /^## Image transfer$/ { skipping = 1; print section; printed = 1; next }
-  skipping && /^## / { skipping = 0 }
+  skipping && /^## / { skipping = 0; print "" }
   !skipping { print }
   END { if (!printed) { print ""; print section } }
 ' "$page" >"$page.new"
