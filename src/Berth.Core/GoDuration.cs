@@ -50,4 +50,30 @@ public static partial class GoDuration
         duration = TimeSpan.FromTicks((long)(negative ? -ticks : ticks));
         return true;
     }
+
+    /// <summary>Go's Duration.String for non-negative durations: "300ms", "1.5s", "1m30s", "2h0m0s", "0s".</summary>
+    public static string Format(TimeSpan duration)
+    {
+        var ticks = duration.Ticks;
+        if (ticks == 0)
+        {
+            return "0s";
+        }
+
+        if (ticks < TimeSpan.TicksPerMillisecond)
+        {
+            return (ticks / 10.0).ToString("0.###", CultureInfo.InvariantCulture) + "µs";
+        }
+
+        if (ticks < TimeSpan.TicksPerSecond)
+        {
+            return ((double)ticks / TimeSpan.TicksPerMillisecond).ToString("0.####", CultureInfo.InvariantCulture) + "ms";
+        }
+
+        var seconds = ((double)(ticks % TimeSpan.TicksPerMinute) / TimeSpan.TicksPerSecond).ToString("0.#######", CultureInfo.InvariantCulture) + "s";
+        var minutes = ticks / TimeSpan.TicksPerMinute;
+        return minutes == 0 ? seconds
+            : minutes < 60 ? $"{minutes}m{seconds}"
+            : $"{minutes / 60}h{minutes % 60}m{seconds}";
+    }
 }

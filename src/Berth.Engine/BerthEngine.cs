@@ -1,5 +1,6 @@
 using Berth.Engine.Containers;
 using Berth.Engine.Events;
+using Berth.Engine.Health;
 using Berth.Engine.Exec;
 using Berth.Engine.Images;
 using Berth.Engine.Networks;
@@ -44,6 +45,7 @@ public sealed class BerthEngine : IAsyncDisposable
         Networks = new NetworkService(NetworkStore, containerStore, Events, options, paths, logs.CreateLogger<NetworkService>());
         Containers = new ContainerService(containerStore, Images, Volumes, Networks, new OverlaySnapshotter(paths.Snapshots), runtimes, paths, Events, logs.CreateLogger<ContainerService>());
         Execs = new ExecService(Containers, runtimes, paths, Events);
+        Health = new HealthService(Containers, Execs, Events, logs.CreateLogger<HealthService>());
         StartedAt = DateTime.UtcNow;
     }
 
@@ -69,6 +71,8 @@ public sealed class BerthEngine : IAsyncDisposable
     internal VolumeStore VolumeStore { get; }
 
     public ExecService Execs { get; }
+
+    public HealthService Health { get; }
 
     public DateTime StartedAt { get; }
 
@@ -99,6 +103,7 @@ public sealed class BerthEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Health.DisposeAsync().ConfigureAwait(false);
         await Networks.DisposeAsync().ConfigureAwait(false);
         _db.Dispose();
         Registry.Dispose();

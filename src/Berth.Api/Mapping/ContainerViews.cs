@@ -2,6 +2,7 @@ using Berth.Api.Contracts;
 using Berth.Api.Contracts.Containers;
 using Berth.Engine;
 using Berth.Engine.Containers;
+using Berth.Engine.Health;
 using ContainerState = Berth.Api.Contracts.Containers.ContainerState;
 
 namespace Berth.Api.Mapping;
@@ -86,6 +87,8 @@ public static class ContainerViews
     /// <summary>Docker's Status column: "Up 5 minutes", "Exited (0) 2 seconds ago", "Created".</summary>
     public static string StatusText(ContainerRecord c, DateTime now) => c.State.Status switch
     {
+        ContainerStatus.Running when c.State.Health is { } health =>
+            $"Up {Units.HumanDuration(now - c.State.StartedAt)} ({(health.Status == HealthState.Starting ? "health: starting" : health.Status)})",
         ContainerStatus.Running => "Up " + Units.HumanDuration(now - c.State.StartedAt),
         ContainerStatus.Paused => "Up " + Units.HumanDuration(now - c.State.StartedAt) + " (Paused)",
         ContainerStatus.Restarting => $"Restarting ({c.State.ExitCode}) {Units.HumanDuration(now - c.State.FinishedAt)} ago",
@@ -108,6 +111,12 @@ public static class ContainerViews
         Error = c.State.Error,
         StartedAt = Units.Rfc3339Nano(c.State.StartedAt),
         FinishedAt = Units.Rfc3339Nano(c.State.FinishedAt),
+        Health = c.State.Health is { } health ? new Health
+        {
+            Status = health.Status,
+            FailingStreak = health.FailingStreak,
+            Log = health.Log.Select(p => new HealthLog { Start = Units.Rfc3339Nano(p.Start), End = Units.Rfc3339Nano(p.End), ExitCode = p.ExitCode, Output = p.Output }).ToList(),
+        } : null,
     };
 
     public static ContainerConfig Config(ContainerSettings s) => new()

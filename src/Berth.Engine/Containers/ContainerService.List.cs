@@ -35,6 +35,7 @@ public sealed partial class ContainerService
         var result = _store.All
             .Where(c => showAll || c.State.Status.IsRunning())
             .Where(c => filters.MatchesExact("status", c.State.Status.ToDockerString()))
+            .Where(c => filters.MatchesExact("health", c.State.Health?.Status ?? "none"))
             .Where(c => exited.Count == 0 || (c.State.Status == ContainerStatus.Exited && exited.Contains(c.State.ExitCode)))
             .Where(c => !filters.Contains("id") || filters.Get("id").Any(p => c.Id.StartsWith(p, StringComparison.Ordinal)))
             .Where(c => !filters.Contains("name") || filters.Get("name").Any(p => NameMatches(p, c.Name)))

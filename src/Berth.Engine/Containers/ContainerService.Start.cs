@@ -94,6 +94,7 @@ public sealed partial class ContainerService
                 Error = "",
                 OomKilled = false,
                 StartedAt = DateTime.UtcNow,
+                Health = Health.HealthSchedule.For(r.Config.Healthcheck) is null ? null : new Health.HealthState(),
             },
         }).ConfigureAwait(false);
         Emit("start", started);

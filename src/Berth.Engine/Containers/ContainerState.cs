@@ -16,4 +16,7 @@ public sealed record ContainerState
     public DateTime StartedAt { get; init; }
 
     public DateTime FinishedAt { get; init; }
+
+    /// <summary>Null without a healthcheck; "starting" again at every start.</summary>
+    public Health.HealthState? Health { get; init; }
 }

@@ -139,6 +139,9 @@ public sealed class ExecService
         (exec.Process ?? throw Errors.Conflict($"Exec {id} is not running")).Terminal?.Resize(rows, columns);
     }
 
+    /// <summary>Forgets one exec (the daemon's own, such as a health probe, once it has run).</summary>
+    public void Discard(string id) => _execs.TryRemove(id, out _);
+
     /// <summary>Forgets the execs of a removed container.</summary>
     public void Forget(string containerId)
     {
