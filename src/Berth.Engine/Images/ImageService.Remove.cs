@@ -130,9 +130,17 @@ public sealed partial class ImageService
         var usedChains = new HashSet<string>(_store.Images.SelectMany(i => i.ChainIds), StringComparer.Ordinal);
         usedChains.UnionWith(_containers.All.SelectMany(c => c.ImageChainIds));
         var usedDiffIds = new HashSet<string>(_store.Images.SelectMany(i => i.DiffIds), StringComparer.Ordinal);
-        foreach (var chainId in removed.ChainIds.Where(c => !usedChains.Contains(c)))
+        foreach (var chainId in removed.ChainIds)
         {
-            _layers.Delete(Digest.Parse(chainId));
+            if (!usedChains.Contains(chainId))
+            {
+                _layers.Delete(Digest.Parse(chainId));
+            }
+            else if (_layers.Exists(Digest.Parse(chainId)))
+            {
+                // Kept for a container: its tar too, so an image committed from the container can still be saved.
+                usedDiffIds.Add(_layers.Get(Digest.Parse(chainId)).DiffId.ToString());
+            }
         }
 
         foreach (var diffId in removed.DiffIds.Where(d => !usedDiffIds.Contains(d)))

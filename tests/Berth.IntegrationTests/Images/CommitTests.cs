@@ -160,6 +160,36 @@ public sealed class CommitTests(DaemonFixture daemon) : IntegrationTest(daemon)
     }
 
     [Fact]
+    public async Task A_container_whose_image_was_removed_still_commits_and_the_result_saves()
+    {
+        var source = Name("orphansrc");
+        var user = Name("orphanuser");
+        var image = "it-orphan:" + Guid.NewGuid().ToString("N")[..6];
+        var committed = "it-orphan-child:" + Guid.NewGuid().ToString("N")[..6];
+        var file = Path.Combine(Daemon.Root, user + ".tar");
+        try
+        {
+            (await DockerAsync("run", "--name", source, "busybox", "sh", "-c", "echo base > /base")).Ok();
+            (await DockerAsync("commit", source, image)).Ok();
+            (await DockerAsync("run", "--name", user, image, "sh", "-c", "echo top > /top")).Ok();
+            (await DockerAsync("rmi", "-f", image)).Ok();
+
+            (await DockerAsync("commit", user, committed)).Ok();
+            (await DockerAsync("save", "-o", file, committed)).Ok();
+            (await DockerAsync("rm", user)).Ok();
+            (await DockerAsync("rmi", committed)).Ok();
+            (await DockerAsync("load", "-i", file)).Ok();
+            Assert.Equal("base\ntop\n", (await DockerAsync("run", "--rm", committed, "cat", "/base", "/top")).Ok().Stdout);
+        }
+        finally
+        {
+            await DockerAsync("rm", "-f", source, user);
+            await DockerAsync("rmi", "-f", image, committed);
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Commit_refusals_use_dockers_messages()
     {
         var missing = await DockerAsync("commit", "it-nosuch-container", "x:1");
