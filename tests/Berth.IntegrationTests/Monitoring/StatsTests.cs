@@ -26,7 +26,7 @@ public sealed class StatsTests(DaemonFixture daemon) : IntegrationTest(daemon)
         var rows = lines[1..].Select(Columns).ToDictionary(c => c[1]);
 
         var busyRow = rows[busy];
-        Assert.InRange(Percent(busyRow[2]), 20, 200);
+        Assert.InRange(Percent(busyRow[2]), 5, 200);
         Assert.Matches(@"^[\d.]+[KM]iB / [\d.]+GiB$", busyRow[3]);
         Assert.Matches(@"^[\d.]+k?B / [\d.]+k?B$", busyRow[5]);
         Assert.Equal("1", busyRow[7]);
@@ -39,7 +39,7 @@ public sealed class StatsTests(DaemonFixture daemon) : IntegrationTest(daemon)
         Assert.Equal(["0.00%", "0B / 0B", "0.00%", "0B / 0B", "0B / 0B", "0"], rows[stopped][2..]);
 
         var berth = (await BerthAsync("stats", "--no-stream", limited, stopped)).Ok().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(lines[0], berth[0]);
+        Assert.Equal(Columns(lines[0]), Columns(berth[0]));
         Assert.EndsWith(" / 64MiB", Columns(berth.Single(l => l.Contains(limited, StringComparison.Ordinal)))[3]);
         (await DockerAsync("rm", "-f", busy, limited, stopped)).Ok();
     }
