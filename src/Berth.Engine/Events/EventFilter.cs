@@ -17,8 +17,6 @@ public sealed class EventFilter(FilterArgs filters)
 
     public static EventFilter All { get; } = new(FilterArgs.Empty);
 
-    public bool IsEmpty => filters.IsEmpty;
-
     public bool Includes(EngineEvent e) =>
         MatchesAction(e.Action) &&
         filters.MatchesExact("type", e.Type) &&
