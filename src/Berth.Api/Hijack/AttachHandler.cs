@@ -52,7 +52,7 @@ internal sealed class AttachHandler(BerthEngine engine)
             if (outcome == StdinPump.Outcome.Detached)
             {
                 await clientGone.CancelAsync().ConfigureAwait(false);
-                engine.Events.Container("detach", container.Id, new Dictionary<string, string> { ["name"] = container.Name, ["image"] = container.Config.Image });
+                containers.RecordDetach(container);
             }
             else if (wantStdin && container.Config.StdinOnce && !container.Config.Tty)
             {

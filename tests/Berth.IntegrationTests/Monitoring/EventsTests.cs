@@ -107,4 +107,31 @@ public sealed class EventsTests(DaemonFixture daemon) : IntegrationTest(daemon)
         Assert.Contains($"connect {id} bridge bridge\n", events);
         Assert.Contains($"disconnect {id} bridge bridge\n", events);
     }
+
+    [Fact]
+    public async Task A_terminal_session_shows_attach_and_resize_with_the_new_size()
+    {
+        var name = Name("evtty");
+        var since = UnixSeconds(DateTimeOffset.UtcNow.AddSeconds(-1));
+        await using (var terminal = await TmuxTerminal.StartAsync(new Dictionary<string, string> { ["DOCKER_HOST"] = Daemon.Host, ["DOCKER_CONFIG"] = Path.Combine(Daemon.Root, "docker-config") }))
+        {
+            await terminal.TypeAsync($"{RepoPaths.DockerCli} run -it --name {name} -l tier=web busybox sh");
+            await terminal.WaitForAsync("/ #");
+            await terminal.ResizeAsync(80, 20);
+            await terminal.TypeAsync("stty size");
+            await terminal.WaitForAsync("20 80");
+            await terminal.TypeAsync("exit");
+            await terminal.WaitForPromptAsync();
+            await terminal.TypeAsync("echo client-exit=$?");
+            await terminal.WaitForAsync("client-exit=0");
+        }
+
+        var until = UnixSeconds(DateTimeOffset.UtcNow.AddSeconds(1));
+        var events = (await DockerAsync("events", "--since", since, "--until", until, "--filter", "container=" + name,
+            "--format", "{{.Action}} {{.Actor.Attributes.tier}} {{.Actor.Attributes.height}}x{{.Actor.Attributes.width}}")).Ok().Stdout;
+        Assert.Contains("attach web <no value>x<no value>\n", events);
+        Assert.Contains("resize web 20x80\n", events);
+        Assert.Contains("die web <no value>x<no value>\n", events);
+        (await DockerAsync("rm", name)).Ok();
+    }
 }
