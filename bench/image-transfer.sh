@@ -105,14 +105,4 @@ section=$(
   echo "$docker_note"
 )
 
-# Replace (or append) the section, leaving the rest of the page as it is.
-page=docs/benchmarks.md
-[[ -f $page ]] || echo "# Benchmarks" >"$page"
-awk -v section="$section" '
-  /^## Image transfer$/ { skipping = 1; print section; printed = 1; next }
-  skipping && /^## / { skipping = 0; print "" }
-  !skipping { print }
-  END { if (!printed) { print ""; print section } }
-' "$page" >"$page.new"
-mv "$page.new" "$page"
-echo "$section"
+echo "$section" | "$ROOT/bench/write-section.sh" "Image transfer"

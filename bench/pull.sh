@@ -104,14 +104,4 @@ section=$(
   echo "Berth downloads three layers at a time, verifying each blob while it streams, unpacking it in the same pass and keeping its uncompressed tar (for push and save). $docker_note"
 )
 
-# Replace (or append) the section, leaving the rest of the page as it is.
-page=docs/benchmarks.md
-[[ -f $page ]] || echo "# Benchmarks" >"$page"
-awk -v section="$section" '
-  /^## Registry pull$/ { skipping = 1; print section; printed = 1; next }
-  skipping && /^## / { skipping = 0 }
-  !skipping { print }
-  END { if (!printed) { print ""; print section } }
-' "$page" >"$page.new"
-mv "$page.new" "$page"
-echo "$section"
+echo "$section" | "$ROOT/bench/write-section.sh" "Registry pull"

@@ -4,7 +4,7 @@
 #   docker run --rm busybox true           (the real docker CLI against berthd)
 #   crun run  (a bundle of the same rootfs, no engine at all)
 # The same with --network none shows what networking (veth, address, routes) adds.
-# Median and quartiles of N runs each (default 20), written to docs/benchmarks.md.
+# Median and quartiles of N runs each (default 20), written to its section of docs/benchmarks.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N=${N:-20}
@@ -42,14 +42,13 @@ results=$(
 crun_median=$(echo "$results" | awk -F'|' '/^crun/ {print $2}')
 
 {
-  echo "# Benchmarks"
+  echo "## Run a container that does nothing"
   echo
-  echo "\`bench/run-rm-true.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, kernel $(uname -r), runtime $("$CLI" info --format '{{.DefaultRuntime}}' 2>/dev/null || echo '?'), N=$N runs each after one warm-up."
+  echo "\`bench/run-rm-true.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, kernel $(uname -r), load average $(cut -d" " -f1 /proc/loadavg), runtime $("$CLI" info --format '{{.DefaultRuntime}}' 2>/dev/null || echo '?'), N=$N runs each after one warm-up."
   echo
   echo "| command | median ms | p25 ms | p75 ms | × crun |"
   echo "|---|---|---|---|---|"
   echo "$results" | awk -F'|' -v c="$crun_median" '{ printf "| %s | %s | %s | %s | %.1f |\n", $1, $2, $3, $4, $2 / c }'
   echo
   echo "For reference (from the issue): Docker's own \`docker run --rm busybox true\` takes about 270 ms on this class of machine."
-} > docs/benchmarks.md
-cat docs/benchmarks.md
+} | "$ROOT/bench/write-section.sh" "Run a container that does nothing"
