@@ -34,9 +34,14 @@ public sealed partial class ImageService
                 continue;
             }
 
-            if (filters.Contains("reference") && !filters.Get("reference").Any(pattern => tags.Any(t => ReferenceMatches(pattern, t))))
+            if (filters.Contains("reference"))
             {
-                continue;
+                // as moby: only the tags that match are listed
+                tags = tags.Where(t => filters.Get("reference").Any(pattern => ReferenceMatches(pattern, t))).ToList();
+                if (tags.Count == 0)
+                {
+                    continue;
+                }
             }
 
             result.Add(new ResolvedImage(record, config, tags));

@@ -56,6 +56,18 @@ public sealed class ImageTests(DaemonFixture daemon) : IntegrationTest(daemon)
     }
 
     [Fact]
+    public async Task Images_of_a_repository_list_only_its_tags()
+    {
+        var repository = "it-repo-" + Guid.NewGuid().ToString("N")[..6];
+        (await DockerAsync("tag", "busybox", repository + ":one")).Ok();
+        (await DockerAsync("tag", "busybox", repository + "-other:two")).Ok();
+        var listed = (await DockerAsync("images", "--format", "{{.Repository}}:{{.Tag}}", repository)).Ok().Stdout;
+        Assert.Equal($"{repository}:one\n", listed);
+        Assert.Equal($"{repository}-other:two\n", (await DockerAsync("images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", $"reference={repository}-*")).Ok().Stdout);
+        (await DockerAsync("rmi", repository + ":one", repository + "-other:two")).Ok();
+    }
+
+    [Fact]
     public async Task An_unknown_image_is_a_404_with_dockers_message()
     {
         Assert.Contains("No such image: busybox-nosuch:none", (await DockerAsync("image", "inspect", "busybox-nosuch:none")).Stderr);
