@@ -2,7 +2,7 @@
 # Installs the Debian packages Berth needs, only when something is missing (fast when all is there).
 set -euo pipefail
 
-packages=(crun runc busybox-static iptables tmux docker-registry apache2-utils skopeo umoci)
+packages=(crun runc busybox-static iptables tmux docker-registry apache2-utils skopeo umoci procps)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
