@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Berth.Network;
 using Berth.Network.Firewall;
 using Berth.Network.Netlink;
+using Berth.Runtime.Cgroups;
 using Docker.DotNet;
 
 namespace Berth.IntegrationTests.Support;
@@ -14,7 +15,7 @@ namespace Berth.IntegrationTests.Support;
 public sealed class DaemonFixture : IAsyncLifetime
 {
     private Process? _daemon;
-    private (string Mount, string Options)? _cgroup2Before;
+    private CgroupLayout? _cgroupsBefore;
 
     public string Root { get; } = Path.Combine("/tmp", "berth-it-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -42,7 +43,7 @@ public sealed class DaemonFixture : IAsyncLifetime
             return;
         }
 
-        _cgroup2Before = Cgroup2Mount();
+        _cgroupsBefore = CgroupLayout.Detect();
         Directory.CreateDirectory(Root);
         await StartDaemonAsync();
 
@@ -110,20 +111,11 @@ public sealed class DaemonFixture : IAsyncLifetime
     /// <summary>The daemon remounts cgroup2 with favordynmods; put back the options the host had.</summary>
     private async Task RestoreCgroup2OptionsAsync()
     {
-        if (_cgroup2Before is { } before && Cgroup2Mount() is { } now && now.Options != before.Options)
+        if (_cgroupsBefore is { UnifiedMount: { } mount } before && !CgroupLayout.Detect().UnifiedOptions.SequenceEqual(before.UnifiedOptions))
         {
-            (await new Cli("mount", new Dictionary<string, string>()).RunAsync("-t", "cgroup2", "-o", "remount," + before.Options, "none", before.Mount)).Ok();
+            (await new Cli("mount", new Dictionary<string, string>()).RunAsync("-t", "cgroup2", "-o", "remount," + string.Join(',', before.UnifiedOptions), "none", mount)).Ok();
         }
     }
-
-    /// <summary>Where cgroup2 is mounted and its superblock options, from mountinfo.</summary>
-    private static (string Mount, string Options)? Cgroup2Mount() =>
-        File.ReadLines("/proc/self/mountinfo")
-            .Select(l => l.Split(" - "))
-            .Where(p => p.Length == 2 && p[1].StartsWith("cgroup2 ", StringComparison.Ordinal))
-            .Select(p => (p[0].Split(' ')[4], p[1].Split(' ')[2]))
-            .Cast<(string, string)?>()
-            .FirstOrDefault();
 
     public async Task<string> ReadLogAsync() => File.Exists(DaemonLog) ? await File.ReadAllTextAsync(DaemonLog) : "";
 
