@@ -17,6 +17,9 @@ public sealed record NetworkNaming
 
     public string VethPrefix { get; init; } = "veth";
 
+    /// <summary>A daemon's names from its --network-tag: the tag itself, and its upper case for the chains.</summary>
+    public static NetworkNaming ForTag(string tag) => new() { Tag = tag, ChainPrefix = tag.ToUpperInvariant() };
+
     internal string ContainerTag(string containerId) => $"{Tag}:{containerId}";
 
     internal string NetworkTag(string bridge) => $"{Tag}-net:{bridge}";

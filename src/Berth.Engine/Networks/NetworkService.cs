@@ -45,7 +45,7 @@ public sealed partial class NetworkService : IAsyncDisposable
         _events = events;
         _log = log;
         var tag = options.NetworkTag;
-        _naming = new NetworkNaming { Tag = tag, ChainPrefix = tag.ToUpperInvariant() };
+        _naming = NetworkNaming.ForTag(tag);
         _firewall = new IptablesFirewall(_naming);
         _bridges = new BridgeDriver(_naming, _firewall);
         _namespaces = new NetnsDirectory(Path.Combine(paths.RuntimeState, "netns"));

@@ -102,7 +102,7 @@ public sealed class DaemonFixture : IAsyncLifetime
     /// <summary>A daemon keeps its default bridge and chains when it stops, as dockerd does; a test daemon's must go.</summary>
     private async Task RemoveDefaultBridgeAsync()
     {
-        using var firewall = new IptablesFirewall(new NetworkNaming { Tag = NetworkTag, ChainPrefix = NetworkTag.ToUpperInvariant() });
+        using var firewall = new IptablesFirewall(NetworkNaming.ForTag(NetworkTag));
         await firewall.RemoveAllAsync();
         using var netlink = NetlinkConnection.Open();
         netlink.DeleteLink(NetworkTag + "0");
