@@ -46,6 +46,7 @@ public sealed partial class CliRuntime : IOciRuntime
     public async Task<RunningProcess> RunAsync(ContainerSpec spec, StdioSpec stdio, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        await AwaitReleaseAsync(spec.Id).ConfigureAwait(false);
         if (Directory.Exists(StateDir(spec.Id)))
         {
             // left by a crash; the runtime refuses an ID it still knows

@@ -48,6 +48,9 @@ public sealed class RuntimeCatalog
     /// <summary>The installed runtimes only.</summary>
     public IReadOnlyList<RuntimeInfo> Available => _runtimes.Values.Select(r => new RuntimeInfo(r.Name, r.Path)).ToList();
 
+    /// <summary>Every installed runtime.</summary>
+    public IEnumerable<IOciRuntime> All => _runtimes.Values;
+
     /// <summary>A runtime by name; null or empty is the default.</summary>
     public IOciRuntime Get(string? name)
     {

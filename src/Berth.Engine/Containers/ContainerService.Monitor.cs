@@ -11,7 +11,8 @@ public sealed partial class ContainerService
     /// <summary>
     /// Follows one run of a container: copies its output to the log and attached clients, and when
     /// the process has exited (learnt through its pidfd) and its output is drained, records the exit,
-    /// frees the runtime's state and the rootfs mount, wakes waiters and ends attached streams.
+    /// frees the rootfs mount and the network, wakes waiters and ends attached streams. The runtime's
+    /// state is released meanwhile, in the background (see <see cref="IOciRuntime.ReleaseAsync"/>).
     /// </summary>
     private async Task MonitorAsync(string id, LiveContainer live, RunningProcess process)
     {
@@ -54,7 +55,7 @@ public sealed partial class ContainerService
         if (record is not null)
         {
             var exited = record;
-            await BestEffortAsync(id, "runtime delete", () => _runtimes.Get(exited.Runtime).DeleteAsync(id, force: true, CancellationToken.None)).ConfigureAwait(false);
+            _ = BestEffortAsync(id, "runtime delete", () => _runtimes.Get(exited.Runtime).ReleaseAsync(id));
             await BestEffortAsync(id, "rootfs unmount", () =>
             {
                 RootfsMount.Unmount(_paths.ContainerRootfs(id));

@@ -7,7 +7,8 @@ public sealed partial class ContainerService
     /// <summary>
     /// At daemon start: containers the previous daemon left running have lost their supervisor (their
     /// output pipes and exit status went with it), so they are stopped and marked exited, as Docker does
-    /// without live-restore; --rm containers are removed; stray rootfs mounts are taken down.
+    /// without live-restore; --rm containers are removed; stray rootfs mounts are taken down, and so is the
+    /// runtime state of containers whose exit the previous daemon had not finished releasing.
     /// </summary>
     public async Task RecoverAsync(CancellationToken ct)
     {
@@ -50,6 +51,11 @@ public sealed partial class ContainerService
             {
                 await RemoveAsync(record.Id, force: true, removeVolumes: true, ct).ConfigureAwait(false);
             }
+        }
+
+        foreach (var runtime in _runtimes.All)
+        {
+            await runtime.DeleteStaleAsync(ct).ConfigureAwait(false);
         }
     }
 }

@@ -2,7 +2,7 @@ namespace Berth.Engine.Containers;
 
 public sealed partial class ContainerService
 {
-    /// <summary>At daemon shutdown: stops every running container (stop signal, then SIGKILL after the timeout).</summary>
+    /// <summary>At daemon shutdown: stops every running container (stop signal, then SIGKILL after the timeout) and lets the runtimes finish releasing them.</summary>
     public async Task StopAllAsync(TimeSpan timeout)
     {
         _shuttingDown = true;
@@ -18,5 +18,6 @@ public sealed partial class ContainerService
                 // exited meanwhile
             }
         })).ConfigureAwait(false);
+        await Task.WhenAll(_runtimes.All.Select(r => r.DrainReleasesAsync())).ConfigureAwait(false);
     }
 }
