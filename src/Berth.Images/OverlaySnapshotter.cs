@@ -41,9 +41,13 @@ public sealed class OverlaySnapshotter
     /// Makes (or keeps, with its contents, if it exists) the snapshot <paramref name="key"/> and returns the overlay
     /// mount of it over <paramref name="lowerDirsBottomToTop"/> at <paramref name="target"/>.
     /// </summary>
+    /// <param name="disposable">
+    /// The snapshot is thrown away after this mount (a --rm container's, as podman does): the mount is
+    /// <c>volatile</c>, so overlayfs never syncs the upper dir, and unmounting it does not wait for a journal commit.
+    /// </param>
     /// <exception cref="ArgumentException">A bad key, a relative lower dir, or one with <c>,</c> or <c>:</c> in it.</exception>
     /// <exception cref="BerthException">InvalidArgument if even short links cannot make the layers fit.</exception>
-    public MountSpec Prepare(string key, IReadOnlyList<string> lowerDirsBottomToTop, string target)
+    public MountSpec Prepare(string key, IReadOnlyList<string> lowerDirsBottomToTop, string target, bool disposable = false)
     {
         var dir = SnapshotDir(key);
         var lowers = lowerDirsBottomToTop.Reverse().ToList();
@@ -59,6 +63,11 @@ public sealed class OverlaySnapshotter
         var work = Path.Combine(dir, "work");
         CreatePrivateDirectory(dir);
         CreatePrivateDirectory(work);
+
+        // A volatile mount leaves <workdir>/work/incompat/volatile so that a mount after a crash refuses the unsynced
+        // upper. A disposable snapshot does not outlive a crash (daemon start removes --rm containers), so a later
+        // mount in the same boot (a restart, cp into the stopped container) may clear it.
+        FileSystemTree.Remove(Path.Combine(work, "work", "incompat"));
         Directory.CreateDirectory(upper);
         FileSystemMetadata.SetMode(upper, UpperMode);
 
@@ -70,10 +79,10 @@ public sealed class OverlaySnapshotter
             lowers.Add(empty);
         }
 
-        var options = Options(lowers, upper, work);
+        var options = Options(lowers, upper, work, disposable);
         if (!Fits(options))
         {
-            options = Options(lowers.Select(ShortLinkTo).ToList(), upper, work);
+            options = Options(lowers.Select(ShortLinkTo).ToList(), upper, work, disposable);
         }
 
         return Fits(options)
@@ -102,7 +111,7 @@ public sealed class OverlaySnapshotter
         return Path.Combine(_root, key);
     }
 
-    private static List<string> Options(IReadOnlyList<string> lowersTopToBottom, string upper, string work) =>
+    private static List<string> Options(IReadOnlyList<string> lowersTopToBottom, string upper, string work, bool disposable) =>
     [
         "lowerdir=" + string.Join(':', lowersTopToBottom),
         "upperdir=" + upper,
@@ -110,6 +119,7 @@ public sealed class OverlaySnapshotter
 
         // Without index=off, a kernel built with the index feature on refuses (EBUSY) a second overlay over the same lower.
         "index=off",
+        .. disposable ? (string[])["volatile"] : [],
     ];
 
     // The option data is one NUL-terminated string.

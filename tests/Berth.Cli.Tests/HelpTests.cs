@@ -22,7 +22,7 @@ public sealed class HelpTests
         var path = new List<Command> { CommandTree.Build() };
         foreach (var name in commandPath)
         {
-            path.Add(path[^1].Subcommands.Single(c => c.Name == name));
+            path.Add(((ICommandParent)path[^1]).Find(name)!);
         }
 
         var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Help", file + ".txt"));

@@ -155,6 +155,37 @@ public sealed class OverlaySnapshotterTests : IDisposable
         Assert.False(Directory.Exists(_dir.Combine("snapshots", "c1")));
     }
 
+    [Fact]
+    public void A_disposable_snapshot_is_mounted_volatile_and_mounts_again_after_its_unmount()
+    {
+        Requires.Root();
+        var lower = _dir.Combine("lower");
+        Directory.CreateDirectory(lower);
+        var rootfs = _dir.Combine("rootfs");
+        Directory.CreateDirectory(rootfs);
+
+        var mount = _snapshots.Prepare("c1", [lower], rootfs, disposable: true);
+        Assert.Equal("volatile", mount.Options[^1]);
+        TestMounts.Mount(mount);
+        File.WriteAllText(Path.Combine(rootfs, "written"), "run 1");
+        TestMounts.Unmount(rootfs);
+        Assert.True(Directory.Exists(_dir.Combine("snapshots", "c1", "work", "work", "incompat", "volatile")));
+
+        // overlayfs refuses a mount over a work dir a volatile mount has used, unless it is cleared
+        TestMounts.Mount(_snapshots.Prepare("c1", [lower], rootfs, disposable: true));
+        try
+        {
+            Assert.Equal("run 1", File.ReadAllText(Path.Combine(rootfs, "written")));
+        }
+        finally
+        {
+            TestMounts.Unmount(rootfs);
+        }
+
+        TestMounts.Mount(_snapshots.Prepare("c1", [lower], rootfs));
+        TestMounts.Unmount(rootfs);
+    }
+
     private static List<string> Listing(string dir) =>
         Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories)
             .Select(path => $"{path} {(File.Exists(path) ? File.ReadAllText(path) : "")}")

@@ -55,7 +55,7 @@ public sealed partial class ContainerService
             try
             {
                 var layerDirs = record.ImageChainIds.Select(c => _images.Layers.DiffDir(Digest.Parse(c))).ToList();
-                RootfsMount.Mount(_snapshots.Prepare(record.Id, layerDirs, rootfs));
+                RootfsMount.Mount(_snapshots.Prepare(record.Id, layerDirs, rootfs, disposable: record.Host.AutoRemove));
                 undo.Push(() => RootfsMount.Unmount(rootfs));
 
                 PrepareVolumes(record, rootfs);

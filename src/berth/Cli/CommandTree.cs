@@ -21,58 +21,76 @@ namespace Berth.Cli.Cli;
 /// <summary>Every command of the CLI, at the root and under its management command, as docker arranges them.</summary>
 internal static class CommandTree
 {
-    public static CliRoot Build()
-    {
-        var root = new CliRoot();
-        Command[] commands =
-        [
-            new AttachCommand(), new CreateCommand(), new ExecCommand(), new KillCommand(), new LogsCommand(),
-            new PauseCommand(), new PortCommand(), new RenameCommand(), new RestartCommand(), new ContainerRemove(),
-            new RunCommand(), new StartCommand(), new StopCommand(), new TopCommand(), new UnpauseCommand(), new WaitCommand(),
-            new ContainerList(), new CommitCommand(), new CopyCommand(), new DiffCommand(), new ExportCommand(), new StatsCommand(), new UpdateCommand(),
-            new ImageList(), new ImageRemove(), new TagCommand(), new ImportCommand(), new PullCommand(), new PushCommand(),
-            new LoadCommand(), new SaveCommand(), new HistoryCommand(),
-            new SystemInspect(), new VersionCommand(), new InfoCommand(), new EventsCommand(),
-            new LoginCommand(), new LogoutCommand(),
-            new CommandGroup("container", "Manage containers",
-                new AttachCommand(), new CommitCommand(), new CopyCommand(), new CreateCommand(), new DiffCommand(), new ExecCommand(),
-                new ExportCommand(), new ContainerInspect(), new KillCommand(), new LogsCommand(), new ContainerList("ls", "ps", "list"),
-                new PauseCommand(), new PortCommand(), new ContainerPrune(), new RenameCommand(), new RestartCommand(),
-                new ContainerRemove("rm", "remove"), new RunCommand(), new StartCommand(), new StatsCommand(), new StopCommand(),
-                new TopCommand(), new UnpauseCommand(), new UpdateCommand(), new WaitCommand()),
-            new CommandGroup("image", "Manage images",
-                new HistoryCommand(), new ImportCommand(), new ImageInspect(), new LoadCommand(), new ImageList("ls", "list"),
-                new ImagePrune(), new PullCommand(), new PushCommand(), new ImageRemove("rm", "rmi", "remove"), new SaveCommand(), new TagCommand()),
-            new CommandGroup("volume", "Manage volumes",
-                new VolumeCreateCommand(), new VolumeInspectCommand(), new VolumeListCommand(), new VolumePruneCommand(), new VolumeRemoveCommand()),
-            new CommandGroup("network", "Manage networks",
-                new NetworkConnectCommand(), new NetworkCreateCommand(), new NetworkDisconnectCommand(), new NetworkInspectCommand(),
-                new NetworkListCommand(), new NetworkPruneCommand(), new NetworkRemoveCommand()),
-            new CommandGroup("system", "Manage Docker",
-                new DiskUsageCommand(), new EventsCommand(), new InfoCommand("info"), new SystemPrune()),
-        ];
+    public static CliRoot Build() => new(
+    [
+        Slot(() => new AttachCommand(), "attach"), Slot(() => new CreateCommand(), "create"), Slot(() => new ExecCommand(), "exec"),
+        Slot(() => new KillCommand(), "kill"), Slot(() => new LogsCommand(), "logs"), Slot(() => new PauseCommand(), "pause"),
+        Slot(() => new PortCommand(), "port"), Slot(() => new RenameCommand(), "rename"), Slot(() => new RestartCommand(), "restart"),
+        Slot(() => new ContainerRemove(), "rm"), Slot(() => new RunCommand(), "run"), Slot(() => new StartCommand(), "start"),
+        Slot(() => new StopCommand(), "stop"), Slot(() => new TopCommand(), "top"), Slot(() => new UnpauseCommand(), "unpause"),
+        Slot(() => new WaitCommand(), "wait"), Slot(() => new ContainerList(), "ps"), Slot(() => new CommitCommand(), "commit"),
+        Slot(() => new CopyCommand(), "cp"), Slot(() => new DiffCommand(), "diff"), Slot(() => new ExportCommand(), "export"),
+        Slot(() => new StatsCommand(), "stats"), Slot(() => new UpdateCommand(), "update"),
+        Slot(() => new ImageList(), "images"), Slot(() => new ImageRemove(), "rmi"), Slot(() => new TagCommand(), "tag"),
+        Slot(() => new ImportCommand(), "import"), Slot(() => new PullCommand(), "pull"), Slot(() => new PushCommand(), "push"),
+        Slot(() => new LoadCommand(), "load"), Slot(() => new SaveCommand(), "save"), Slot(() => new HistoryCommand(), "history"),
+        Slot(() => new SystemInspect(), "inspect"), Slot(() => new VersionCommand(), "version"), Slot(() => new InfoCommand(), "info"),
+        Slot(() => new EventsCommand(), "events"), Slot(() => new LoginCommand(), "login"), Slot(() => new LogoutCommand(), "logout"),
+        Group("container", "Manage containers",
+            Slot(() => new AttachCommand(), "attach"), Slot(() => new CommitCommand(), "commit"), Slot(() => new CopyCommand(), "cp"),
+            Slot(() => new CreateCommand(), "create"), Slot(() => new DiffCommand(), "diff"), Slot(() => new ExecCommand(), "exec"),
+            Slot(() => new ExportCommand(), "export"), Slot(() => new ContainerInspect(), "inspect"), Slot(() => new KillCommand(), "kill"),
+            Slot(() => new LogsCommand(), "logs"), Slot((name, aliases) => new ContainerList(name, aliases), "ls", "ps", "list"),
+            Slot(() => new PauseCommand(), "pause"), Slot(() => new PortCommand(), "port"), Slot(() => new ContainerPrune(), "prune"),
+            Slot(() => new RenameCommand(), "rename"), Slot(() => new RestartCommand(), "restart"),
+            Slot((name, aliases) => new ContainerRemove(name, aliases), "rm", "remove"), Slot(() => new RunCommand(), "run"),
+            Slot(() => new StartCommand(), "start"), Slot(() => new StatsCommand(), "stats"), Slot(() => new StopCommand(), "stop"),
+            Slot(() => new TopCommand(), "top"), Slot(() => new UnpauseCommand(), "unpause"), Slot(() => new UpdateCommand(), "update"),
+            Slot(() => new WaitCommand(), "wait")),
+        Group("image", "Manage images",
+            Slot(() => new HistoryCommand(), "history"), Slot(() => new ImportCommand(), "import"), Slot(() => new ImageInspect(), "inspect"),
+            Slot(() => new LoadCommand(), "load"), Slot((name, aliases) => new ImageList(name, aliases), "ls", "list"), Slot(() => new ImagePrune(), "prune"),
+            Slot(() => new PullCommand(), "pull"), Slot(() => new PushCommand(), "push"),
+            Slot((name, aliases) => new ImageRemove(name, aliases), "rm", "rmi", "remove"), Slot(() => new SaveCommand(), "save"),
+            Slot(() => new TagCommand(), "tag")),
+        Group("volume", "Manage volumes",
+            Slot(() => new VolumeCreateCommand(), "create"), Slot(() => new VolumeInspectCommand(), "inspect"),
+            Slot(() => new VolumeListCommand(), "ls", "list"), Slot(() => new VolumePruneCommand(), "prune"),
+            Slot(() => new VolumeRemoveCommand(), "rm", "remove")),
+        Group("network", "Manage networks",
+            Slot(() => new NetworkConnectCommand(), "connect"), Slot(() => new NetworkCreateCommand(), "create"),
+            Slot(() => new NetworkDisconnectCommand(), "disconnect"), Slot(() => new NetworkInspectCommand(), "inspect"),
+            Slot(() => new NetworkListCommand(), "ls", "list"), Slot(() => new NetworkPruneCommand(), "prune"),
+            Slot(() => new NetworkRemoveCommand(), "rm", "remove")),
+        Group("system", "Manage Docker",
+            Slot(() => new DiskUsageCommand(), "df"), Slot(() => new EventsCommand(), "events"),
+            Slot(() => new InfoCommand("info"), "info"), Slot(() => new SystemPrune(), "prune")),
+    ]);
 
-        foreach (var command in commands)
-        {
-            root.Subcommands.Add(command);
-        }
+    /// <summary>A command whose names are set in its class (a test checks they are these).</summary>
+    private static SubcommandSlot Slot(Func<Command> make, params string[] names) => new(names, make);
 
-        return root;
-    }
+    /// <summary>A command that takes its name and aliases from here.</summary>
+    private static SubcommandSlot Slot(Func<string, string[], Command> make, params string[] names) => new(names, () => make(names[0], names[1..]));
+
+    private static SubcommandSlot Group(string name, string description, params SubcommandSlot[] slots) =>
+        new([name], () => new CommandGroup(name, description, slots));
 }
 
 /// <summary>The root: docker's global options, given before the command.</summary>
-internal sealed class CliRoot : Command
+internal sealed class CliRoot : Command, ICommandParent
 {
+    private readonly LazySubcommands _subcommands;
     private readonly Flag<string> _config;
     private readonly Flag<string> _context = Flags.String("context", 'c', "Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with \"docker context use\")");
     private readonly Flag<bool> _debug = Flags.Bool("debug", 'D', "Enable debug mode");
     private readonly Flag<string[]> _host = Flags.List("host", 'H', "Daemon socket to connect to");
     private readonly Flag<string> _logLevel = Flags.String("log-level", 'l', "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\")", "info");
 
-    public CliRoot()
+    public CliRoot(IReadOnlyList<SubcommandSlot> slots)
         : base("berth", "A self-sufficient runtime for containers")
     {
+        _subcommands = new LazySubcommands(this, slots);
         var dockerDir = Path.Combine(CliContext.HomeDirectory(Environment.GetEnvironmentVariable), ".docker");
         _config = Flags.String("config", null, "Location of client config files", dockerDir);
         Add(_config);
@@ -87,6 +105,12 @@ internal sealed class CliRoot : Command
         Add(Flags.Bool("tlsverify", null, "Use TLS and verify the remote"));
         Add(Flags.Bool("version", 'v', "Print version information and quit"));
     }
+
+    public IReadOnlyList<SubcommandSlot> Slots => _subcommands.Slots;
+
+    public Command? Find(string word) => _subcommands.Find(word);
+
+    public void MakeAll() => _subcommands.MakeAll();
 
     public GlobalOptions Globals(ParseResult parse) => new(
         parse.GetValue(_host) ?? [],

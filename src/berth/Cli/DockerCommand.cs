@@ -52,15 +52,20 @@ internal abstract class DockerCommand : Command
     protected static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 }
 
-/// <summary>A management command (container, image...): a name that groups leaf commands.</summary>
-internal sealed class CommandGroup : Command
+/// <summary>A management command (container, image...): a name that groups leaf commands, made when named.</summary>
+internal sealed class CommandGroup : Command, ICommandParent
 {
-    public CommandGroup(string name, string description, params Command[] commands)
+    private readonly LazySubcommands _subcommands;
+
+    public CommandGroup(string name, string description, params SubcommandSlot[] slots)
         : base(name, description)
     {
-        foreach (var command in commands)
-        {
-            Subcommands.Add(command);
-        }
+        _subcommands = new LazySubcommands(this, slots);
     }
+
+    public IReadOnlyList<SubcommandSlot> Slots => _subcommands.Slots;
+
+    public Command? Find(string word) => _subcommands.Find(word);
+
+    public void MakeAll() => _subcommands.MakeAll();
 }

@@ -54,7 +54,7 @@ internal static class FlagScanner
                 return ScanResult.FlagError(path, UnknownFlag(word));
             }
 
-            var next = current.Subcommands.FirstOrDefault(c => c.Name == word || c.Aliases.Contains(word));
+            var next = ((ICommandParent)current).Find(word);
             if (next is null)
             {
                 return ScanResult.UnknownCommand(path, word);
