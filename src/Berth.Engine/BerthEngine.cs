@@ -8,6 +8,7 @@ using Berth.Engine.State;
 using Berth.Engine.Volumes;
 using Berth.Volumes;
 using Berth.Images;
+using Berth.Linux;
 using Berth.Registry;
 using Berth.Runtime;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,8 @@ public sealed class BerthEngine : IAsyncDisposable
         Volumes = new VolumeService(VolumeStore, containerStore, new LocalVolumeDriver(paths.Volumes), Events);
         NetworkStore = new NetworkStore(db);
         Networks = new NetworkService(NetworkStore, containerStore, Events, options, paths, logs.CreateLogger<NetworkService>());
-        Containers = new ContainerService(containerStore, Images, Volumes, Networks, new OverlaySnapshotter(paths.Snapshots), runtimes, paths, Events, logs.CreateLogger<ContainerService>());
+        var trash = new DirectoryTrash(paths.Trash);
+        Containers = new ContainerService(containerStore, Images, Volumes, Networks, new OverlaySnapshotter(paths.Snapshots, trash), trash, runtimes, paths, Events, logs.CreateLogger<ContainerService>());
         Execs = new ExecService(Containers, runtimes, paths, Events);
         Health = new HealthService(Containers, Execs, Events, logs.CreateLogger<HealthService>());
         StartedAt = DateTime.UtcNow;

@@ -26,6 +26,9 @@ public sealed class EnginePaths
 
     public string Tmp => Path.Combine(DataRoot, "tmp");
 
+    /// <summary>Removed containers' trees on their way out (see <see cref="Berth.Linux.DirectoryTrash"/>).</summary>
+    public string Trash => Path.Combine(DataRoot, "trash");
+
     /// <summary>What the daemon learnt about registry blobs (which blob holds which layer).</summary>
     public string Distribution => Path.Combine(DataRoot, "distribution");
 

@@ -29,10 +29,14 @@ public sealed class OverlaySnapshotter
 
     private readonly string _root;
     private readonly string _links;
+    private readonly DirectoryTrash? _trash;
 
-    public OverlaySnapshotter(string root)
+    /// <param name="root">Where the snapshots are.</param>
+    /// <param name="trash">Removed snapshots go there to be deleted in the background; without one, removal deletes them.</param>
+    public OverlaySnapshotter(string root, DirectoryTrash? trash = null)
     {
         _root = Path.GetFullPath(root);
+        _trash = trash;
         _links = Path.Combine(_root, LinkDirName);
         Directory.CreateDirectory(_links);
     }
@@ -96,7 +100,17 @@ public sealed class OverlaySnapshotter
     public string WorkDir(string key) => Path.Combine(SnapshotDir(key), "work");
 
     /// <summary>Removes the snapshot and its writes; removing one that is not there is not an error. Unmount it first.</summary>
-    public void Remove(string key) => FileSystemTree.Remove(SnapshotDir(key));
+    public void Remove(string key)
+    {
+        if (_trash is null)
+        {
+            FileSystemTree.Remove(SnapshotDir(key));
+        }
+        else
+        {
+            _trash.Discard(SnapshotDir(key));
+        }
+    }
 
     /// <summary>Bytes the container has written (its SizeRw), counted as a layer's size is.</summary>
     public long UsageOf(string key) => FileSystemTree.ApparentSize(UpperDir(key));

@@ -40,11 +40,7 @@ public sealed partial class ContainerService
             record = _store.ById(record.Id) ?? throw Errors.NoSuchContainer(idOrName);
             RootfsMount.Unmount(_paths.ContainerRootfs(record.Id));
             _snapshots.Remove(record.Id);
-            var dir = _paths.ContainerDir(record.Id);
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
+            _trash.Discard(_paths.ContainerDir(record.Id));
 
             await _store.RemoveAsync(record.Id).ConfigureAwait(false);
             if (removeVolumes)

@@ -3,6 +3,7 @@ using Berth.Engine.Events;
 using Berth.Engine.Images;
 using Berth.Engine.State;
 using Berth.Images;
+using Berth.Linux;
 using Berth.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,7 @@ public sealed partial class ContainerService
     private readonly ContainerStore _store;
     private readonly ImageService _images;
     private readonly OverlaySnapshotter _snapshots;
+    private readonly DirectoryTrash _trash;
     private readonly RuntimeCatalog _runtimes;
     private readonly EnginePaths _paths;
     private readonly EventBus _events;
@@ -27,7 +29,7 @@ public sealed partial class ContainerService
     private readonly ConcurrentDictionary<string, LiveContainer> _live = new(StringComparer.Ordinal);
 
     public ContainerService(ContainerStore store, ImageService images, Volumes.VolumeService volumes, Networks.NetworkService networks,
-        OverlaySnapshotter snapshots, RuntimeCatalog runtimes, EnginePaths paths, EventBus events, ILogger<ContainerService> log)
+        OverlaySnapshotter snapshots, DirectoryTrash trash, RuntimeCatalog runtimes, EnginePaths paths, EventBus events, ILogger<ContainerService> log)
     {
         _networks = networks;
         _volumes = volumes;
@@ -35,6 +37,7 @@ public sealed partial class ContainerService
         _store = store;
         _images = images;
         _snapshots = snapshots;
+        _trash = trash;
         _runtimes = runtimes;
         _paths = paths;
         _events = events;
