@@ -11,8 +11,9 @@ public sealed partial class ContainerService
     /// <summary>
     /// Follows one run of a container: copies its output to the log and attached clients, and when
     /// the process has exited (learnt through its pidfd) and its output is drained, records the exit,
-    /// frees the rootfs mount and the network, wakes waiters and ends attached streams. The runtime's
-    /// state is released meanwhile, in the background (see <see cref="IOciRuntime.ReleaseAsync"/>).
+    /// frees the rootfs mount, wakes waiters and ends attached streams. The runtime's state and the network
+    /// are released in the background (see <see cref="IOciRuntime.ReleaseAsync"/> and
+    /// <see cref="Networks.NetworkService.DetachInBackground"/>), as Docker's die comes before its disconnect.
     /// </summary>
     private async Task MonitorAsync(string id, LiveContainer live, RunningProcess process)
     {
@@ -62,7 +63,6 @@ public sealed partial class ContainerService
                 ReleaseVolumeMounts(exited);
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
-            await BestEffortAsync(id, "network teardown", () => _networks.DetachAsync(id)).ConfigureAwait(false);
             restart = RestartDue(record, live, status.ExitCode);
             record = await MutateAsync(id, r => r with
             {
@@ -84,6 +84,7 @@ public sealed partial class ContainerService
             }
 
             Emit("die", record, ("exitCode", status.ExitCode.ToString(CultureInfo.InvariantCulture)));
+            _networks.DetachInBackground(id);
         }
 
         live.Process = null;

@@ -2,7 +2,7 @@ namespace Berth.Engine.Containers;
 
 public sealed partial class ContainerService
 {
-    /// <summary>At daemon shutdown: stops every running container (stop signal, then SIGKILL after the timeout) and lets the runtimes finish releasing them and the trash finish deleting.</summary>
+    /// <summary>At daemon shutdown: stops every running container (stop signal, then SIGKILL after the timeout) and lets the background work of their exits (runtime release, network teardown, trash) finish.</summary>
     public async Task StopAllAsync(TimeSpan timeout)
     {
         _shuttingDown = true;
@@ -19,6 +19,7 @@ public sealed partial class ContainerService
             }
         })).ConfigureAwait(false);
         await Task.WhenAll(_runtimes.All.Select(r => r.DrainReleasesAsync())).ConfigureAwait(false);
+        await _networks.TeardownsDoneAsync().ConfigureAwait(false);
         await _trash.DrainAsync().ConfigureAwait(false);
     }
 }

@@ -63,6 +63,7 @@ public sealed partial class NetworkService
             };
         }
 
+        await TeardownsDoneAsync().ConfigureAwait(false);
         await using var undo = new UndoScope();
         var netns = await _namespaces.CreateAsync(c.Id).ConfigureAwait(false);
         var state = new ContainerNetworkState(c.Id, netns);

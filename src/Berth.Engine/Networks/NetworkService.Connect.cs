@@ -25,6 +25,7 @@ public sealed partial class NetworkService
         }
 
         var attachment = planned;
+        await TeardownsDoneAsync().ConfigureAwait(false);
         if (container.State.Status.IsRunning() && _running.TryGetValue(container.Id, out var state) && state.NetnsPath is { } netns)
         {
             var endpoint = await ConnectEndpointAsync(container, network, planned, netns, state.Endpoints.Count, ct).ConfigureAwait(false);

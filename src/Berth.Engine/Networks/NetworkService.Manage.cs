@@ -93,6 +93,7 @@ public sealed partial class NetworkService
             throw Errors.Forbidden($"{network.Name} is a pre-defined network and cannot be removed");
         }
 
+        await TeardownsDoneAsync().ConfigureAwait(false);
         await _lock.WaitAsync(ct).ConfigureAwait(false);
         try
         {

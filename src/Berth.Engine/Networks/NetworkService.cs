@@ -171,6 +171,7 @@ public sealed partial class NetworkService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await TeardownsDoneAsync().ConfigureAwait(false);
         foreach (var state in _running.Values)
         {
             await state.DisposeAsync().ConfigureAwait(false);
