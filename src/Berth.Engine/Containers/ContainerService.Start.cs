@@ -54,15 +54,22 @@ public sealed partial class ContainerService
         {
             try
             {
+                // the network (a namespace, a veth pair: kernel work that waits) is made while the rootfs is mounted
+                var id = record.Id;
+                var attaching = Task.Run(() => _networks.AttachAsync(record, ct), CancellationToken.None);
+                undo.Push(async () =>
+                {
+                    await ((Task)attaching).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    await _networks.DetachAsync(id).ConfigureAwait(false);
+                });
+
                 var layerDirs = record.ImageChainIds.Select(c => _images.Layers.DiffDir(Digest.Parse(c))).ToList();
                 RootfsMount.Mount(_snapshots.Prepare(record.Id, layerDirs, rootfs, disposable: record.Host.AutoRemove));
                 undo.Push(() => RootfsMount.Unmount(rootfs));
 
                 PrepareVolumes(record, rootfs);
                 var user = UserLookup.Resolve(rootfs, record.Config.User);
-                network = await _networks.AttachAsync(record, ct).ConfigureAwait(false);
-                var id = record.Id;
-                undo.Push(() => _networks.DetachAsync(id));
+                network = await attaching.ConfigureAwait(false);
                 ContainerFiles.Write(dir, record.Config.Hostname, network.HostsFile, network.ResolvConf);
                 var spec = RuntimeSpecBuilder.Build(record, dir, rootfs, user, MountsFor(record, dir), network);
 
