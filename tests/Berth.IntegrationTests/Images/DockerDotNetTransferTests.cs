@@ -55,10 +55,10 @@ public sealed class DockerDotNetTransferTests(DaemonFixture daemon) : Integratio
 
             (await DockerAsync("rmi", tag)).Ok();
             saved.Position = 0;
-            var messages = new List<JSONMessage>();
-            await Daemon.Client.Images.LoadImageAsync(new ImageLoadParameters { Quiet = false }, saved, new Progress<JSONMessage>(messages.Add), Ct);
+            var messages = new Reports<JSONMessage>();
+            await Daemon.Client.Images.LoadImageAsync(new ImageLoadParameters { Quiet = false }, saved, messages, Ct);
 
-            await Eventually.TrueAsync(() => Task.FromResult(messages.Any(m => m.Stream == $"Loaded image: {tag}\n")), TimeSpan.FromSeconds(5));
+            Assert.Contains(messages.Items, m => m.Stream == $"Loaded image: {tag}\n");
             Assert.Equal("hi\n", (await DockerAsync("run", "--rm", tag, "echo", "hi")).Ok().Stdout);
         }
         finally

@@ -45,43 +45,27 @@ public sealed class EventsTests(DaemonFixture daemon) : IntegrationTest(daemon)
     public async Task Docker_dotnet_receives_each_event_while_the_stream_stays_open()
     {
         var name = Name("evnet");
-        var received = new List<Message>();
+        var received = new Reports<Message>();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var progress = new Progress<Message>(m =>
-        {
-            lock (received)
-            {
-                received.Add(m);
-            }
-        });
         var parameters = new ContainerEventsParameters
         {
             Since = UnixSeconds(DateTimeOffset.UtcNow.AddSeconds(-1)),
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["container"] = new Dictionary<string, bool> { [name] = true } },
         };
-        var monitor = Daemon.Client.System.MonitorEventsAsync(parameters, progress, stop.Token);
+        var monitor = Daemon.Client.System.MonitorEventsAsync(parameters, received, stop.Token);
 
         (await DockerAsync("run", "-d", "--name", name, "busybox", "sleep", "300")).Ok();
         (await DockerAsync("rm", "-f", name)).Ok();
-        await Eventually.TrueAsync(() =>
-        {
-            lock (received)
-            {
-                return Task.FromResult(received.Any(m => m.Action == "destroy"));
-            }
-        }, TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => Task.FromResult(received.Items.Any(m => m.Action == "destroy")), TimeSpan.FromSeconds(10));
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => monitor);
 
-        lock (received)
-        {
-            Assert.Equal(["create", "start", "kill", "die", "destroy"], received.Select(m => m.Action).ToArray());
-            var kill = received.Single(m => m.Action == "kill");
-            Assert.Equal(("container", "kill", "local", "busybox"), (kill.Type, kill.Status, kill.Scope, kill.From));
-            Assert.Equal(kill.Actor.ID, kill.ID);
-            Assert.Equal("9", kill.Actor.Attributes["signal"]);
-            Assert.Equal(kill.Time, kill.TimeNano / 1_000_000_000);
-        }
+        Assert.Equal(["create", "start", "kill", "die", "destroy"], received.Items.Select(m => m.Action).ToArray());
+        var kill = received.Items.Single(m => m.Action == "kill");
+        Assert.Equal(("container", "kill", "local", "busybox"), (kill.Type, kill.Status, kill.Scope, kill.From));
+        Assert.Equal(kill.Actor.ID, kill.ID);
+        Assert.Equal("9", kill.Actor.Attributes["signal"]);
+        Assert.Equal(kill.Time, kill.TimeNano / 1_000_000_000);
     }
 
     [Fact]

@@ -254,13 +254,13 @@ public sealed class PullPushTests(DaemonFixture daemon) : RegistryTest(daemon)
     {
         var image = Repo("dotnet");
         (await DockerAsync("tag", "busybox", image + ":5")).Ok();
-        var pushed = new List<JSONMessage>();
-        await Daemon.Client.Images.PushImageAsync(image, new ImagePushParameters { Tag = "5" }, new AuthConfig(), new Progress<JSONMessage>(pushed.Add));
+        await Daemon.Client.Images.PushImageAsync(image, new ImagePushParameters { Tag = "5" }, new AuthConfig(), new Reports<JSONMessage>());
         (await DockerAsync("rmi", image + ":5")).Ok();
 
-        var messages = new List<JSONMessage>();
-        await Daemon.Client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image, Tag = "5" }, new AuthConfig(), new Progress<JSONMessage>(messages.Add));
-        await Eventually.TrueAsync(() => Task.FromResult(messages.Any(m => m.Status?.StartsWith("Status: ", StringComparison.Ordinal) == true)), TimeSpan.FromSeconds(5));
+        var reports = new Reports<JSONMessage>();
+        await Daemon.Client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image, Tag = "5" }, new AuthConfig(), reports);
+        var messages = reports.Items;
+        Assert.Contains(messages, m => m.Status?.StartsWith("Status: ", StringComparison.Ordinal) == true);
         Assert.Contains(messages, m => m.Status == "Pulling from it/dotnet" && m.ID == "5");
         Assert.Contains(messages, m => m.Status?.StartsWith("Digest: sha256:", StringComparison.Ordinal) == true);
         var inspect = await Daemon.Client.Images.InspectImageAsync(image + ":5");
