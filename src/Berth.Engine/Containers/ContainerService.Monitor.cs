@@ -94,7 +94,7 @@ public sealed partial class ContainerService
         live.Streams.CompleteAll();
         live.CompleteExit(new WaitResult(status.ExitCode, null));
 
-        if (record is { Host.AutoRemove: true })
+        if (record is { Host.AutoRemove: true } && !live.ManualRestart)
         {
             _ = RemoveAfterExitAsync(id);
         }

@@ -88,6 +88,7 @@ public sealed partial class ContainerService
         }
 
         live.Process = process;
+        live.ManualRestart = false;
         live.Streams.SetStdin(process.Stdin ?? process.Terminal?.Stream);
         var started = await MutateAsync(record.Id, r => r with
         {

@@ -152,6 +152,7 @@ public sealed partial class ContainerService
             if (record.State.Status.IsRunning() && live.RunFinished is not null)
             {
                 var stopSignal = ParseSignal(signal ?? record.Config.StopSignal) ?? SigTerm;
+                live.ManualRestart = true;
                 await StopLockedAsync(record, live, stopSignal, timeoutSeconds ?? record.Config.StopTimeout ?? DefaultStopTimeout).ConfigureAwait(false);
                 record = _store.ById(record.Id) ?? throw Errors.NoSuchContainer(idOrName);
             }

@@ -35,6 +35,9 @@ internal sealed class LiveContainer : IDisposable
     /// <summary>Set while `stop`/`kill`/`rm -f` winds the container down, so an exit is not a failure.</summary>
     public bool StopRequested { get; set; }
 
+    /// <summary>Set while `docker restart` stops the container: that exit does not remove a --rm container (moby's HasBeenManuallyRestarted).</summary>
+    public bool ManualRestart { get; set; }
+
     /// <summary>Cancels the restart a restart policy has scheduled; null when none is pending.</summary>
     public CancellationTokenSource? PendingRestart { get; set; }
 

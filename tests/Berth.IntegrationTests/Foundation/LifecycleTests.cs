@@ -83,6 +83,22 @@ public sealed class LifecycleTests(DaemonFixture daemon) : IntegrationTest(daemo
     }
 
     [Fact]
+    public async Task Restart_keeps_a_container_run_with_rm_and_its_files()
+    {
+        var name = Name("restartrm");
+        (await DockerAsync("run", "-d", "--rm", "--name", name, "busybox", "sh", "-c", "echo $$ >> /runs; exec sleep 300")).Ok();
+        (await DockerAsync("restart", "-t", "0", name)).Ok();
+
+        // moby does not auto-remove on the exit a restart causes; the (volatile) overlay mounts again with the first run's files
+        Assert.Equal("running", (await DockerAsync("inspect", "-f", "{{.State.Status}}", name)).Ok().Stdout.Trim());
+        Assert.Equal(2, (await DockerAsync("exec", name, "cat", "/runs")).Ok().Stdout.Trim().Split('\n').Length);
+        (await DockerAsync("stop", "-t", "0", name)).Ok();
+
+        // a stop is an exit like any other: the container goes (after the stop has returned, as in moby)
+        await Eventually.TrueAsync(async () => (await DockerAsync("container", "inspect", name)).Stderr.Contains("No such container", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Rename_pause_and_unpause()
     {
         var name = Name("rename");
