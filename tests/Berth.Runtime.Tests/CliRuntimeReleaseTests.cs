@@ -6,10 +6,8 @@ namespace Berth.Runtime.Tests;
 [Collection(RootRuntimeCollection.Name)]
 public sealed class CliRuntimeReleaseTests(RuntimeFixture fixture)
 {
-    public static readonly TheoryData<string> Runtimes = ["crun", "runc"];
-
     [RequiresRootTheory]
-    [MemberData(nameof(Runtimes))]
+    [MemberData(nameof(CliRuntimeTests.Runtimes), MemberType = typeof(CliRuntimeTests))]
     public async Task A_release_removes_the_state_and_the_cgroup(string name)
     {
         Root.Require();
@@ -26,7 +24,7 @@ public sealed class CliRuntimeReleaseTests(RuntimeFixture fixture)
     }
 
     [RequiresRootTheory]
-    [MemberData(nameof(Runtimes))]
+    [MemberData(nameof(CliRuntimeTests.Runtimes), MemberType = typeof(CliRuntimeTests))]
     public async Task The_same_container_runs_again_while_its_last_run_is_still_being_released(string name)
     {
         Root.Require();
@@ -48,7 +46,7 @@ public sealed class CliRuntimeReleaseTests(RuntimeFixture fixture)
     }
 
     [RequiresRootTheory]
-    [MemberData(nameof(Runtimes))]
+    [MemberData(nameof(CliRuntimeTests.Runtimes), MemberType = typeof(CliRuntimeTests))]
     public async Task State_left_by_a_daemon_that_died_before_releasing_is_deleted_at_the_next_start(string name)
     {
         Root.Require();
