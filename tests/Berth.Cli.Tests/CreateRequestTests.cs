@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Berth.Api.Contracts.Json;
+using Berth.Client.Json;
 using Berth.Cli.Cli;
 using Berth.Cli.Commands.Container;
 using Berth.Cli.Options;
@@ -204,7 +205,11 @@ public sealed class CreateRequestTests
             var run = (RunCommand)scan.Command;
             var request = new CreateRequestBuilder(parse, run.ContainerOptions, name => environment.TryGetValue(name, out var value) ? value : null)
                 .Build(scan.Operands[0], [.. scan.Operands.Skip(1)], "linux");
-            return JsonSerializer.SerializeToElement(request, BerthJsonContext.Default.ContainerCreateRequest);
+
+            // what the client sends (the metadata-free writer) is what the daemon's full context would write
+            var sent = JsonSerializer.Serialize(request, RequestJsonContext.Default.ContainerCreateRequest);
+            Assert.Equal(JsonSerializer.Serialize(request, BerthJsonContext.Default.ContainerCreateRequest), sent);
+            return JsonDocument.Parse(sent).RootElement.Clone();
         }
         finally
         {

@@ -29,8 +29,7 @@ public class ContainerConfig
 
     public List<string>? Env { get; set; }
 
-    [JsonConverter(typeof(StringOrArrayConverter))]
-    public List<string>? Cmd { get; set; }
+    public StrSlice? Cmd { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public HealthConfig? Healthcheck { get; set; }
@@ -44,8 +43,7 @@ public class ContainerConfig
 
     public string WorkingDir { get; set; } = "";
 
-    [JsonConverter(typeof(StringOrArrayConverter))]
-    public List<string>? Entrypoint { get; set; }
+    public StrSlice? Entrypoint { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool NetworkDisabled { get; set; }

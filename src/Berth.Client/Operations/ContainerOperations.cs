@@ -15,7 +15,7 @@ public sealed class ContainerOperations(ApiTransport transport)
     public Task<ContainerCreateResponse> CreateAsync(ContainerCreateRequest request, string? name, string? platform, CancellationToken ct)
     {
         var query = new QueryString().SetIfNotEmpty("name", name).SetIfNotEmpty("platform", platform);
-        return transport.PostJsonAsync("/containers/create", query, request, Json.ContainerCreateRequest, Json.ContainerCreateResponse, ct);
+        return transport.PostJsonAsync("/containers/create", query, request, Berth.Client.Json.RequestJsonContext.Default.ContainerCreateRequest, Json.ContainerCreateResponse, ct);
     }
 
     /// <summary>The inspect body as the daemon sent it.</summary>

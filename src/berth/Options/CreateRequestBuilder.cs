@@ -52,7 +52,7 @@ internal sealed class CreateRequestBuilder(ParseResult parse, ContainerFlags fla
             tmpfs[colon < 0 ? t : t[..colon]] = colon < 0 ? "" : t[(colon + 1)..];
         }
 
-        List<string>? entrypoint = null;
+        StrSlice? entrypoint = null;
         var entrypointText = Text(flags.Entrypoint);
         if (entrypointText.Length > 0)
         {
