@@ -8,7 +8,7 @@ STAMP="$OUT/stamp"
 cd "$ROOT"
 
 if [[ -f $STAMP && -z $(find src tests Directory.Build.props Directory.Packages.props global.json Berth.slnx scripts \
-      -newer "$STAMP" -not -path '*/bin/*' -not -path '*/obj/*' -print -quit 2>/dev/null) ]]; then
+      \( -name bin -o -name obj \) -prune -o -newer "$STAMP" -print -quit 2>/dev/null) ]]; then
   exit 0
 fi
 
