@@ -260,7 +260,8 @@ public sealed class CliRuntimeTests(RuntimeFixture fixture)
 
             await using (var sleeper = await runtime.ExecAsync(spec.Id, spec.Process with { Args = ["sleep", "100"] }, StdioSpec.NoStdin, TestContext.Current.CancellationToken))
             {
-                Assert.EndsWith("sleep\n", File.ReadAllText($"/proc/{sleeper.Pid}/comm"), StringComparison.Ordinal);
+                // the runtime may exit before its child has called execve: the PID is the exec's, its name follows
+                Assert.True(await Eventually(() => File.ReadAllText($"/proc/{sleeper.Pid}/comm") == "sleep\n"));
                 Assert.True(Linux.ProcessSignals.Kill(sleeper.Pid, 9));
                 Assert.Equal(ExitStatus.FromSignal(9), await sleeper.Exited.WaitAsync(Streams.Timeout));
             }

@@ -5,8 +5,21 @@ public static class NetworkProbes
 {
     /// <summary>Host veths of these containers: the daemon sets each one's alias to "tag:containerId".</summary>
     public static int VethsOf(DaemonFixture daemon, IReadOnlyCollection<string> ids) => Directory.EnumerateDirectories("/sys/class/net")
-        .Select(d => Path.Combine(d, "ifalias"))
-        .Count(alias => File.Exists(alias) && ids.Contains(File.ReadAllText(alias).Trim().Replace(daemon.NetworkTag + ":", "", StringComparison.Ordinal)));
+        .Select(d => AliasOf(Path.Combine(d, "ifalias")))
+        .Count(alias => alias is not null && ids.Contains(alias.Trim().Replace(daemon.NetworkTag + ":", "", StringComparison.Ordinal)));
+
+    /// <summary>The interface's alias, or null if the kernel deleted it meanwhile (namespaces go in the background).</summary>
+    private static string? AliasOf(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>iptables rules commented with one of these containers' IDs.</summary>
     public static async Task<int> RulesOfAsync(IReadOnlyCollection<string> ids)
