@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Berth.Linux;
 
@@ -86,6 +87,31 @@ public static class Spawner
             {
                 Marshal.FreeCoTaskMem(p);
             }
+        }
+    }
+
+    /// <summary>Runs a program to its end, stdin on /dev/null, and returns its exit and what it wrote (UTF-8).</summary>
+    public static async Task<ProgramOutput> RunAsync(string path, IReadOnlyList<string> args, IReadOnlyList<string> environment, CancellationToken ct = default)
+    {
+        var (outRead, outWrite) = Pipe.Create();
+        var (errRead, errWrite) = Pipe.Create();
+        using var stdout = new StreamReader(new PollableStream(outRead, null), Encoding.UTF8);
+        using var stderr = new StreamReader(new PollableStream(errRead, null), Encoding.UTF8);
+        ChildProcess child;
+        using (var stdin = Descriptors.OpenDevNull(write: false))
+        using (outWrite)
+        using (errWrite)
+        {
+            child = Spawn(path, args, environment, stdin, outWrite, errWrite);
+        }
+
+        using (child)
+        {
+            // both read to the end before the exit is awaited: a full pipe would block the program
+            var output = stdout.ReadToEndAsync(ct);
+            var error = stderr.ReadToEndAsync(ct);
+            await Task.WhenAll(output, error).ConfigureAwait(false);
+            return new ProgramOutput(await child.WaitForExitAsync().ConfigureAwait(false), output.Result, error.Result);
         }
     }
 

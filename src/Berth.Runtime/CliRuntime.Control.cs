@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Berth.Linux;
 using Berth.Runtime.Cli;
 
@@ -54,25 +53,10 @@ public sealed partial class CliRuntime
     private async Task InvokeAsync(string[] command, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var (errorRead, errorWrite) = Pipe.Create();
-        ChildProcess child;
-        using (var stdin = Descriptors.OpenDevNull(write: false))
-        using (var stdout = Descriptors.OpenDevNull(write: true))
-        using (errorWrite)
+        var ran = await Spawner.RunAsync(Path, ["--root", StateRoot, .. command], RuntimeEnvironment.Variables, CancellationToken.None).ConfigureAwait(false);
+        if (ran.Status.ExitCode != 0)
         {
-            child = Spawner.Spawn(Path, ["--root", StateRoot, .. command], RuntimeEnvironment.Variables, stdin, stdout, errorWrite);
-        }
-
-        using (child)
-        using (var stderr = new StreamReader(new PollableStream(errorRead, null), Encoding.UTF8))
-        {
-            // read to the end before awaiting the exit: a full pipe would block the runtime
-            var message = await stderr.ReadToEndAsync(CancellationToken.None).ConfigureAwait(false);
-            var status = await child.WaitForExitAsync().ConfigureAwait(false);
-            if (status.ExitCode != 0)
-            {
-                throw RuntimeErrors.CommandFailed(Name, command[0], message.Length > 0 ? message : $"exit status {status.ShellCode}");
-            }
+            throw RuntimeErrors.CommandFailed(Name, command[0], ran.Stderr.Length > 0 ? ran.Stderr : $"exit status {ran.Status.ShellCode}");
         }
     }
 }

@@ -52,20 +52,8 @@ public sealed class LatencyTests(RuntimeFixture fixture)
 
     private static async Task RunAloneAsync(CliRuntime runtime, string[] args)
     {
-        using var devNull = Descriptors.OpenDevNull(write: true);
-        using var stdin = Descriptors.OpenDevNull(write: false);
-        var (errorRead, errorWrite) = Pipe.Create();
-        ChildProcess child;
-        using (errorWrite)
-        {
-            child = Spawner.Spawn(runtime.Path, ["--root", runtime.StateRoot, .. args], ["PATH=/usr/bin:/bin"], stdin, devNull, errorWrite);
-        }
-
-        using (child)
-        {
-            var errors = await Streams.ReadAllAsync(new PollableStream(errorRead, null));
-            Assert.True((await child.WaitForExitAsync()).ExitCode == 0, errors);
-        }
+        var ran = await Spawner.RunAsync(runtime.Path, ["--root", runtime.StateRoot, .. args], ["PATH=/usr/bin:/bin"]);
+        Assert.True(ran.Status.ExitCode == 0, ran.Stderr);
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

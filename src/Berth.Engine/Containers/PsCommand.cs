@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Berth.Core.Errors;
 using Berth.Linux;
@@ -93,27 +92,8 @@ internal static partial class PsCommand
 
     private static async Task<(int Code, string Output, string Error)> RunPsAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
-        var (outRead, outWrite) = Pipe.Create();
-        var (errRead, errWrite) = Pipe.Create();
-        ChildProcess child;
-        using (var stdin = Descriptors.OpenDevNull(write: false))
-        using (outWrite)
-        using (errWrite)
-        {
-            child = Spawner.Spawn("/usr/bin/ps", args, Environment, stdin, outWrite, errWrite);
-        }
-
-        using (child)
-        using (var stdout = new StreamReader(new PollableStream(outRead, null), Encoding.UTF8))
-        using (var stderr = new StreamReader(new PollableStream(errRead, null), Encoding.UTF8))
-        {
-            // read both to the end before awaiting the exit: a full pipe would block ps
-            var output = stdout.ReadToEndAsync(ct);
-            var error = stderr.ReadToEndAsync(ct);
-            await Task.WhenAll(output, error).ConfigureAwait(false);
-            var status = await child.WaitForExitAsync().ConfigureAwait(false);
-            return (status.ShellCode, output.Result, error.Result);
-        }
+        var ran = await Spawner.RunAsync("/usr/bin/ps", args, Environment, ct).ConfigureAwait(false);
+        return (ran.Status.ShellCode, ran.Stdout, ran.Stderr);
     }
 
     [GeneratedRegex(@"\s+([^\s]*)=\s*(PID[^\s]*)")]

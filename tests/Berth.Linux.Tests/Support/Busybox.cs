@@ -12,24 +12,8 @@ internal static class Busybox
     /// <summary>Runs <c>busybox sh -c script</c>; returns stdout, stderr and how it ended.</summary>
     public static async Task<(string Stdout, string Stderr, WaitStatus Status)> ShellAsync(string script, IReadOnlyList<string>? environment = null)
     {
-        var (outRead, outWrite) = Pipe.Create();
-        var (errRead, errWrite) = Pipe.Create();
-        ChildProcess child;
-        using (var stdin = Descriptors.OpenDevNull(write: false))
-        using (outWrite)
-        using (errWrite)
-        {
-            child = Spawner.Spawn(Path, ["sh", "-c", script], environment ?? Environment, stdin, outWrite, errWrite);
-        }
-
-        using (child)
-        await using (var stdout = new PollableStream(outRead, null))
-        await using (var stderr = new PollableStream(errRead, null))
-        {
-            var output = ReadAllAsync(stdout);
-            var errors = ReadAllAsync(stderr);
-            return (await output, await errors, await child.WaitForExitAsync());
-        }
+        var ran = await Spawner.RunAsync(Path, ["sh", "-c", script], environment ?? Environment);
+        return (ran.Stdout, ran.Stderr, ran.Status);
     }
 
     public static async Task<string> ReadAllAsync(Stream stream)
