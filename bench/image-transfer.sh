@@ -53,18 +53,7 @@ gzip -1 -c "$work/layer.tar" >"$work/layer.tar.gz"
 rm -rf "$work/rootfs"
 size_mb=$(( $(stat -c %s "$work/layer.tar") / 1024 / 1024 ))
 
-time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-
-# measure LABEL PREPARE RUN: PREPARE (untimed) then RUN (timed), N times; prints LABEL|median|p25|p75 in seconds
-measure() {
-  local label=$1 prepare=$2 run=$3 samples=()
-  for _ in $(seq 1 "$N"); do
-    eval "$prepare" >/dev/null 2>&1 || true
-    samples+=("$(time_ms bash -c "$run")")
-  done
-  printf '%s\n' "${samples[@]}" | sort -n | awk -v label="$label" '
-    { v[NR] = $1 } END { printf "%s|%.2f|%.2f|%.2f\n", label, v[int((NR+1)/2)]/1000, v[int((NR+3)/4)]/1000, v[int((3*NR+3)/4)]/1000 }'
-}
+. "$ROOT/bench/measure.sh"
 
 # Each measured operation starts from a store without the layer, unless it says otherwise.
 "$CLI" import "$work/layer.tar" bench:img >/dev/null

@@ -62,17 +62,7 @@ printf '{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.mani
 curl -sf -o /dev/null -X PUT -H 'Content-Type: application/vnd.docker.distribution.manifest.v2+json' --data-binary @"$work/manifest.json" "http://$REGISTRY/v2/bench/pull/manifests/1"
 size_mb=$(( $(cat "$work"/layer*.tar.gz | wc -c) / 1024 / 1024 ))
 
-# measure LABEL SETUP COMMAND: median, p25, p75 in seconds of N timed runs of COMMAND, each after an untimed SETUP
-measure() {
-  local label=$1 setup=$2 command=$3 samples=() s e
-  for _ in $(seq 1 "$N"); do
-    bash -c "$setup" >/dev/null 2>&1 || true
-    s=$(date +%s%N); bash -c "$command" >/dev/null || { echo "failed: $command" >&2; return 1; }; e=$(date +%s%N)
-    samples+=($(( (e - s) / 1000000 )))
-  done
-  printf '%s\n' "${samples[@]}" | sort -n | awk -v label="$label" '
-    { v[NR] = $1 } END { printf "%s|%.2f|%.2f|%.2f\n", label, v[int((NR+1)/2)]/1000, v[int((NR+3)/4)]/1000, v[int((3*NR+3)/4)]/1000 }'
-}
+. "$ROOT/bench/measure.sh"
 
 results=$(
   measure "berth pull, nothing stored" "$CLI rmi $IMAGE" "$CLI pull -q $IMAGE"

@@ -14,6 +14,7 @@ cd "$ROOT"
 ./berth version >/dev/null
 export DOCKER_HOST=unix:///run/berth/berth.sock BERTH_HOST=unix:///run/berth/berth.sock
 CLI="$ROOT/.build/cli/berth"
+. "$ROOT/bench/measure.sh"
 
 bundle=$(mktemp -d /tmp/berth-bench.XXXX)
 same=$(mktemp -d /tmp/berth-bench.XXXX)
@@ -70,8 +71,7 @@ samples=$(
 )
 results=$(
   for i in "${!labels[@]}"; do
-    echo "$samples" | awk -v i="$i" '$1 == i { print $2 }' | sort -n | awk -v label="${labels[$i]}" '
-      { v[NR] = $1 } END { printf "%s|%.1f|%.1f|%.1f\n", label, v[int((NR+1)/2)]/1000, v[int((NR+3)/4)]/1000, v[int((3*NR+3)/4)]/1000 }'
+    echo "$samples" | awk -v i="$i" '$1 == i { print $2 }' | quartiles "${labels[$i]}" 1000 "%.1f"
   done
 )
 crun_median=$(echo "$results" | awk -F'|' '/^crun run, crun spec/ {print $2}')
