@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Berth.Linux;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace Berth.Linux;
 public sealed class DirectoryTrash
 {
     private readonly string _dir;
-    private readonly ConcurrentDictionary<Task, byte> _deletions = new();
+    private readonly BackgroundTasks _deletions = new();
 
     public DirectoryTrash(string dir)
     {
@@ -46,13 +44,11 @@ public sealed class DirectoryTrash
     }
 
     /// <summary>Waits for the deletions under way; a failed one stays in the trash for the next start.</summary>
-    public async Task DrainAsync() =>
-        await Task.WhenAll(_deletions.Keys).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    public Task DrainAsync() => _deletions.DrainAsync();
 
-    private void DeleteInBackground(string path)
+    private void DeleteInBackground(string path) => _deletions.Run(() =>
     {
-        var deletion = Task.Run(() => FileSystemTree.Remove(path));
-        _deletions.TryAdd(deletion, 0);
-        _ = deletion.ContinueWith(d => _deletions.TryRemove(d, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
+        FileSystemTree.Remove(path);
+        return Task.CompletedTask;
+    });
 }

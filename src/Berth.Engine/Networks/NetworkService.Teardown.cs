@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Berth.Linux;
 using Microsoft.Extensions.Logging;
 
 namespace Berth.Engine.Networks;
@@ -6,7 +6,7 @@ namespace Berth.Engine.Networks;
 public sealed partial class NetworkService
 {
     /// <summary>Teardowns of exited containers' networks still under way.</summary>
-    private readonly ConcurrentDictionary<Task, byte> _teardowns = new();
+    private readonly BackgroundTasks _teardowns = new();
 
     /// <summary>
     /// Tears an exited container's network down (<see cref="DetachAsync"/>) without making the exit wait:
@@ -15,25 +15,20 @@ public sealed partial class NetworkService
     /// teardowns under way first (<see cref="TeardownsDoneAsync"/>), so addresses still come free in the order
     /// containers stopped, and a container's next start finds its old namespace gone.
     /// </summary>
-    public void DetachInBackground(string containerId)
+    public void DetachInBackground(string containerId) => _teardowns.Run(async () =>
     {
-        var teardown = Task.Run(async () =>
+        try
         {
-            try
-            {
-                await DetachAsync(containerId).ConfigureAwait(false);
-            }
+            await DetachAsync(containerId).ConfigureAwait(false);
+        }
 #pragma warning disable CA1031 // a background teardown must log, not crash the daemon
-            catch (Exception e)
+        catch (Exception e)
 #pragma warning restore CA1031
-            {
-                _log.LogWarning(e, "network teardown of {Id} failed", containerId);
-            }
-        });
-        _teardowns.TryAdd(teardown, 0);
-        _ = teardown.ContinueWith(t => _teardowns.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
+        {
+            _log.LogWarning(e, "network teardown of {Id} failed", containerId);
+        }
+    });
 
-    /// <summary>Waits for every teardown started so far (they never throw).</summary>
-    public Task TeardownsDoneAsync() => _teardowns.IsEmpty ? Task.CompletedTask : Task.WhenAll(_teardowns.Keys);
+    /// <summary>Waits for every teardown started so far.</summary>
+    public Task TeardownsDoneAsync() => _teardowns.DrainAsync();
 }
