@@ -11,14 +11,13 @@ public sealed class CommandTreeTests
     {
         AssertSlots(CommandTree.Build());
 
-        static void AssertSlots(ICommandParent parent)
+        static void AssertSlots(ParentCommand parent)
         {
-            var slots = parent is CliRoot root ? root.Slots : ((CommandGroup)parent).Slots;
-            foreach (var slot in slots)
+            foreach (var slot in parent.Slots)
             {
                 var command = parent.Find(slot.Names[0])!;
                 Assert.Equal(slot.Names, command.Aliases.Prepend(command.Name).ToArray());
-                if (command is ICommandParent group)
+                if (command is ParentCommand group)
                 {
                     AssertSlots(group);
                 }

@@ -22,7 +22,7 @@ public sealed class HelpTests
         var path = new List<Command> { CommandTree.Build() };
         foreach (var name in commandPath)
         {
-            path.Add(((ICommandParent)path[^1]).Find(name)!);
+            path.Add(((ParentCommand)path[^1]).Find(name)!);
         }
 
         var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Help", file + ".txt"));

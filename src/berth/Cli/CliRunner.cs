@@ -52,7 +52,7 @@ internal static class CliRunner
                 await streams.Out.WriteLineAsync("Flag shorthand -h has been deprecated, use --help").ConfigureAwait(false);
             }
 
-            (scan.Path[^1] as ICommandParent)?.MakeAll();
+            (scan.Path[^1] as ParentCommand)?.MakeAll();
             var text = HelpWriter.Render(scan.Path, program, columns);
             await (help.ToStderr ? streams.Err : streams.Out).WriteAsync(text).ConfigureAwait(false);
             return 0;

@@ -78,9 +78,8 @@ internal static class CommandTree
 }
 
 /// <summary>The root: docker's global options, given before the command.</summary>
-internal sealed class CliRoot : Command, ICommandParent
+internal sealed class CliRoot : ParentCommand
 {
-    private readonly LazySubcommands _subcommands;
     private readonly Flag<string> _config;
     private readonly Flag<string> _context = Flags.String("context", 'c', "Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with \"docker context use\")");
     private readonly Flag<bool> _debug = Flags.Bool("debug", 'D', "Enable debug mode");
@@ -88,9 +87,8 @@ internal sealed class CliRoot : Command, ICommandParent
     private readonly Flag<string> _logLevel = Flags.String("log-level", 'l', "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\")", "info");
 
     public CliRoot(IReadOnlyList<SubcommandSlot> slots)
-        : base("berth", "A self-sufficient runtime for containers")
+        : base("berth", "A self-sufficient runtime for containers", slots)
     {
-        _subcommands = new LazySubcommands(this, slots);
         var dockerDir = Path.Combine(CliContext.HomeDirectory(Environment.GetEnvironmentVariable), ".docker");
         _config = Flags.String("config", null, "Location of client config files", dockerDir);
         Add(_config);
@@ -105,12 +103,6 @@ internal sealed class CliRoot : Command, ICommandParent
         Add(Flags.Bool("tlsverify", null, "Use TLS and verify the remote"));
         Add(Flags.Bool("version", 'v', "Print version information and quit"));
     }
-
-    public IReadOnlyList<SubcommandSlot> Slots => _subcommands.Slots;
-
-    public Command? Find(string word) => _subcommands.Find(word);
-
-    public void MakeAll() => _subcommands.MakeAll();
 
     public GlobalOptions Globals(ParseResult parse) => new(
         parse.GetValue(_host) ?? [],

@@ -53,19 +53,4 @@ internal abstract class DockerCommand : Command
 }
 
 /// <summary>A management command (container, image...): a name that groups leaf commands, made when named.</summary>
-internal sealed class CommandGroup : Command, ICommandParent
-{
-    private readonly LazySubcommands _subcommands;
-
-    public CommandGroup(string name, string description, params SubcommandSlot[] slots)
-        : base(name, description)
-    {
-        _subcommands = new LazySubcommands(this, slots);
-    }
-
-    public IReadOnlyList<SubcommandSlot> Slots => _subcommands.Slots;
-
-    public Command? Find(string word) => _subcommands.Find(word);
-
-    public void MakeAll() => _subcommands.MakeAll();
-}
+internal sealed class CommandGroup(string name, string description, params SubcommandSlot[] slots) : ParentCommand(name, description, slots);

@@ -54,7 +54,7 @@ internal static class FlagScanner
                 return ScanResult.FlagError(path, UnknownFlag(word));
             }
 
-            var next = ((ICommandParent)current).Find(word);
+            var next = ((ParentCommand)current).Find(word);
             if (next is null)
             {
                 return ScanResult.UnknownCommand(path, word);

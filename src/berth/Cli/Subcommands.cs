@@ -10,27 +10,25 @@ internal sealed record SubcommandSlot(string[] Names, Func<Command> Make);
 /// when help lists them. Making every command with its flags costs about a millisecond at each start, more than
 /// the whole of the rest of the command line's parsing.
 /// </summary>
-internal interface ICommandParent
+internal abstract class ParentCommand : Command
 {
+    private readonly Command?[] _made;
+
+    protected ParentCommand(string name, string description, IReadOnlyList<SubcommandSlot> slots)
+        : base(name, description)
+    {
+        Slots = slots;
+        _made = new Command?[slots.Count];
+    }
+
+    public IReadOnlyList<SubcommandSlot> Slots { get; }
+
     /// <summary>The subcommand with this name or alias, made and added on first use; null if there is none.</summary>
-    Command? Find(string word);
-
-    /// <summary>Makes every subcommand, at every level below (for help, and for tests).</summary>
-    void MakeAll();
-}
-
-/// <summary>The slots of one parent and the commands made from them so far.</summary>
-internal sealed class LazySubcommands(Command parent, IReadOnlyList<SubcommandSlot> slots)
-{
-    private readonly Command?[] _made = new Command?[slots.Count];
-
-    public IReadOnlyList<SubcommandSlot> Slots => slots;
-
     public Command? Find(string word)
     {
-        for (var i = 0; i < slots.Count; i++)
+        for (var i = 0; i < Slots.Count; i++)
         {
-            if (slots[i].Names.Contains(word))
+            if (Slots[i].Names.Contains(word))
             {
                 return Make(i);
             }
@@ -39,11 +37,12 @@ internal sealed class LazySubcommands(Command parent, IReadOnlyList<SubcommandSl
         return null;
     }
 
+    /// <summary>Makes every subcommand, at every level below (for help, and for tests).</summary>
     public void MakeAll()
     {
-        for (var i = 0; i < slots.Count; i++)
+        for (var i = 0; i < Slots.Count; i++)
         {
-            if (Make(i) is ICommandParent group)
+            if (Make(i) is ParentCommand group)
             {
                 group.MakeAll();
             }
@@ -57,8 +56,8 @@ internal sealed class LazySubcommands(Command parent, IReadOnlyList<SubcommandSl
             return made;
         }
 
-        var command = slots[index].Make();
-        parent.Subcommands.Add(command);
+        var command = Slots[index].Make();
+        Subcommands.Add(command);
         _made[index] = command;
         return command;
     }
