@@ -22,13 +22,8 @@ public sealed partial class CliRuntime
     public async Task DrainReleasesAsync() =>
         await Task.WhenAll(_releases.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
-    public async Task DeleteStaleAsync(CancellationToken ct)
-    {
-        foreach (var state in Directory.EnumerateDirectories(StateRoot))
-        {
-            await DeleteAsync(System.IO.Path.GetFileName(state), force: true, ct).ConfigureAwait(false);
-        }
-    }
+    public IReadOnlyList<string> KnownContainers() =>
+        [.. Directory.EnumerateDirectories(StateRoot).Select(System.IO.Path.GetFileName).OfType<string>()];
 
     /// <summary>Waits for a release of this ID under way (its failure is reported to whoever released it).</summary>
     private async Task AwaitReleaseAsync(string containerId)

@@ -56,8 +56,8 @@ public interface IOciRuntime
     Task DrainReleasesAsync();
 
     /// <summary>
-    /// Deletes the state of every container the runtime still knows. Only for daemon start, when none of
-    /// them runs under this daemon: a daemon that died between an exit and its release leaves some behind.
+    /// The IDs of the containers the runtime holds state for. At daemon start none of them runs under this
+    /// daemon: a daemon that died (between an exit and its release, or with containers running) leaves some.
     /// </summary>
-    Task DeleteStaleAsync(CancellationToken ct);
+    IReadOnlyList<string> KnownContainers();
 }

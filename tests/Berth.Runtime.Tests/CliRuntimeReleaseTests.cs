@@ -47,7 +47,7 @@ public sealed class CliRuntimeReleaseTests(RuntimeFixture fixture)
 
     [RequiresRootTheory]
     [MemberData(nameof(CliRuntimeTests.Runtimes), MemberType = typeof(CliRuntimeTests))]
-    public async Task State_left_by_a_daemon_that_died_before_releasing_is_deleted_at_the_next_start(string name)
+    public async Task State_left_by_a_daemon_that_died_before_releasing_is_known_to_the_next_one(string name)
     {
         Root.Require();
         using var stateRoot = new TempDir();
@@ -59,9 +59,10 @@ public sealed class CliRuntimeReleaseTests(RuntimeFixture fixture)
             await process.Exited.WaitAsync(Streams.Timeout);
         }
 
-        Assert.True(Directory.Exists(Path.Combine(stateRoot.Path, spec.Id)));
         var next = new CliRuntime(before.Flavor, before.Path, stateRoot.Path, fixture.CgroupParent);
-        await next.DeleteStaleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([spec.Id], next.KnownContainers());
+        await next.DeleteAsync(spec.Id, force: true, TestContext.Current.CancellationToken);
+        Assert.Empty(next.KnownContainers());
         Assert.Empty(Directory.EnumerateDirectories(stateRoot.Path));
         Assert.False(Directory.Exists($"/sys/fs/cgroup/memory/{fixture.CgroupParent}/{spec.Id}"));
     }

@@ -7,8 +7,8 @@ public sealed partial class ContainerService
     /// <summary>
     /// At daemon start: containers the previous daemon left running have lost their supervisor (their
     /// output pipes and exit status went with it), so they are stopped and marked exited, as Docker does
-    /// without live-restore; --rm containers are removed; stray rootfs mounts are taken down, and so is the
-    /// runtime state of containers whose exit the previous daemon had not finished releasing.
+    /// without live-restore; --rm containers are removed; stray rootfs mounts are taken down, and so is all the
+    /// runtime state the previous daemon left (of those containers, and of exits it had not finished releasing).
     /// </summary>
     public async Task RecoverAsync(CancellationToken ct)
     {
@@ -28,17 +28,6 @@ public sealed partial class ContainerService
                 {
                 }
 
-                try
-                {
-                    await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
-                }
-#pragma warning disable CA1031
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    _log.LogWarning(e, "runtime delete of {Id} failed", record.Id);
-                }
-
                 await MutateAsync(record.Id, r => r with
                 {
                     State = r.State with { Status = ContainerStatus.Exited, Pid = 0, ExitCode = 255, FinishedAt = DateTime.UtcNow },
@@ -53,9 +42,22 @@ public sealed partial class ContainerService
             }
         }
 
+        // the runtime state of every container: those killed above, and exits the last daemon had not released
         foreach (var runtime in _runtimes.All)
         {
-            await runtime.DeleteStaleAsync(ct).ConfigureAwait(false);
+            foreach (var id in runtime.KnownContainers())
+            {
+                try
+                {
+                    await runtime.DeleteAsync(id, force: true, ct).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // one stale state must not keep the daemon from starting
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    _log.LogWarning(e, "runtime delete of {Id} failed", id);
+                }
+            }
         }
     }
 }
