@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Berth.Api.Contracts.Json;
 using Berth.Api.Http;
 using Berth.Api.Mapping;
@@ -16,8 +15,6 @@ namespace Berth.Api.Endpoints;
 /// </summary>
 internal static class EventStreaming
 {
-    private static readonly byte[] Newline = "\n"u8.ToArray();
-
     public static async Task WriteAsync(HttpContext http, BerthEngine engine)
     {
         var request = http.Request;
@@ -41,8 +38,7 @@ internal static class EventStreaming
 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
-        var body = http.Response.Body;
-        await body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+        await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
         try
         {
             while (true)
@@ -54,9 +50,7 @@ internal static class EventStreaming
                         return;
                     }
 
-                    await body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(EventMessages.From(e), BerthJsonContext.Default.EventMessage), http.RequestAborted).ConfigureAwait(false);
-                    await body.WriteAsync(Newline, http.RequestAborted).ConfigureAwait(false);
-                    await body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+                    await Json.WriteLineAsync(http.Response, EventMessages.From(e), BerthJsonContext.Default.EventMessage, http.RequestAborted).ConfigureAwait(false);
                 }
 
                 if ((until is not null && DateTime.UtcNow >= until) || !await subscription.Reader.WaitToReadAsync(deadline.Token).ConfigureAwait(false))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Berth.Api.Contracts.Json;
 using Berth.Api.Http;
 using Berth.Api.Mapping;
@@ -18,7 +17,6 @@ namespace Berth.Api.Endpoints;
 internal static class StatsStreaming
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private static readonly byte[] Newline = "\n"u8.ToArray();
 
     public static async Task WriteAsync(HttpContext http, BerthEngine engine, HostFacts host, string id)
     {
@@ -67,10 +65,6 @@ internal static class StatsStreaming
         }
     }
 
-    private static async Task WriteLineAsync(HttpContext http, Contracts.Containers.ContainerStatsResponse response)
-    {
-        await http.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(response, BerthJsonContext.Default.ContainerStatsResponse), http.RequestAborted).ConfigureAwait(false);
-        await http.Response.Body.WriteAsync(Newline, http.RequestAborted).ConfigureAwait(false);
-        await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
-    }
+    private static Task WriteLineAsync(HttpContext http, Contracts.Containers.ContainerStatsResponse response) =>
+        Json.WriteLineAsync(http.Response, response, BerthJsonContext.Default.ContainerStatsResponse, http.RequestAborted);
 }

@@ -49,5 +49,13 @@ public static class Json
         await response.Body.WriteAsync(Newline).ConfigureAwait(false);
     }
 
+    /// <summary>One JSON object of a stream that stays open (events, stats): written with its newline and flushed at once.</summary>
+    public static async Task WriteLineAsync<T>(HttpResponse response, T value, JsonTypeInfo<T> type, CancellationToken ct)
+    {
+        await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(value, type), ct).ConfigureAwait(false);
+        await response.Body.WriteAsync(Newline, ct).ConfigureAwait(false);
+        await response.Body.FlushAsync(ct).ConfigureAwait(false);
+    }
+
     private static readonly byte[] Newline = "\n"u8.ToArray();
 }
